@@ -1,0 +1,156 @@
+namespace Workflow.Core;
+
+public sealed partial class Agreement
+{
+    public const int MaxActionItems = 200;
+    public const int RenewalNeedsEvaluationWithinMonths = 12;
+
+    public AgreementSigned Sign(SigningInput signing, DocumentRef signedDocument, Actor by, DateTimeOffset now)
+    {
+        Require("mencatat penandatanganan", AgreementStatus.Approved);
+        var v = new Validator();
+        var record = ValidateSigning(signing, signedDocument, v, now, imported: false);
+        v.ThrowIfAny();
+        if (Today(now) >= record.EffectiveFrom.AddMonths(ValidityMonths))
+            throw DomainValidationException.For("effectiveFrom",
+                "Masa berlaku sudah habis pada tanggal ini; catat perjanjian lama melalui impor.");
+        ApplySigning(record);
+        Status = AgreementStatus.Active;
+        return new AgreementSigned(now, by, record, ExpiresOn!.Value, RenewalOfId);
+    }
+
+    private Signing ValidateSigning(SigningInput input, DocumentRef document, Validator v, DateTimeOffset now, bool imported)
+    {
+        var signedOn = v.Required("signedOn", input.SignedOn);
+        if (InstitutionTime.IsKnown(TimeZone) && input.SignedOn is not null && signedOn > Today(now))
+            v.Add("signedOn", "Tanggal penandatanganan belum terjadi.");
+        var effective = input.EffectiveFrom ?? signedOn;
+        if (input.EffectiveFrom is not null && effective < signedOn)
+            v.Add("effectiveFrom", "Tanggal berlaku tidak boleh sebelum tanggal penandatanganan.");
+        return new Signing(
+            signedOn,
+            v.Text("place", input.Place, 300),
+            effective,
+            v.People("signatories", input.Signatories, 2, 20),
+            input.Witnesses is null ? [] : v.People("witnesses", input.Witnesses, 0, 50),
+            document,
+            imported);
+    }
+
+    private void ApplySigning(Signing record)
+    {
+        Signing = record;
+        EffectiveFrom = record.EffectiveFrom;
+        ExpiresOn = record.EffectiveFrom.AddMonths(ValidityMonths);
+    }
+
+    public ActionPlanUpdated SetActionPlan(IReadOnlyList<ActionItemInput>? items, Actor by, DateTimeOffset now)
+    {
+        Require("mengubah rencana aksi", AgreementStatus.Exploring, AgreementStatus.Drafting, AgreementStatus.Approved, AgreementStatus.Active);
+        var v = new Validator();
+        var plan = v.List("items", items, 0, MaxActionItems)
+            .Select((item, i) => item is null
+                ? new ActionItem("", "", null, null, ActionItemStatus.Planned)
+                : new ActionItem(
+                    v.Text($"items[{i}].activity", item.Activity, 500),
+                    v.Text($"items[{i}].owner", item.Owner, 200),
+                    item.DueOn,
+                    v.OptionalText($"items[{i}].frequency", item.Frequency, 100),
+                    v.Required($"items[{i}].status", item.Status)))
+            .ToList();
+        if (items?.Any(i => i is null) == true) v.Add("items", "Kegiatan tidak boleh kosong.");
+        for (var i = 0; i < plan.Count; i++)
+            if (plan[i].DueOn is null && plan[i].Frequency is null)
+                v.Add($"items[{i}]", "Isi tanggal target (dueOn) atau frekuensi.");
+        var duplicate = plan.GroupBy(p => p.Activity, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Key != "" && g.Count() > 1);
+        if (duplicate is not null) v.Add("items", $"Kegiatan '{duplicate.Key}' tercantum lebih dari sekali.");
+        v.ThrowIfAny();
+        ActionPlan = plan;
+        return new ActionPlanUpdated(now, by, plan);
+    }
+
+    public EvaluationRecorded RecordEvaluation(EvaluationInput input, DocumentRef? document, Actor by, DateTimeOffset now)
+    {
+        Require("mencatat evaluasi", AgreementStatus.Active);
+        var v = new Validator();
+        var periodEnd = v.Required("periodEnd", input.PeriodEnd);
+        if (input.PeriodEnd is not null && (periodEnd > Today(now) || periodEnd < EffectiveFrom))
+            v.Add("periodEnd", $"Akhir periode harus antara {EffectiveFrom:yyyy-MM-dd} dan hari ini.");
+        var scores = (input.ItemScores is null ? [] : v.List("itemScores", input.ItemScores, 0, MaxActionItems))
+            .Select((s, i) => s is null
+                ? new ItemScore("", 0)
+                : new ItemScore(v.Text($"itemScores[{i}].activity", s.Activity, 500), v.Range($"itemScores[{i}].score", s.Score, 1, 5)))
+            .ToList();
+        for (var i = 0; i < scores.Count; i++)
+            if (scores[i].Activity != "" && !ActionPlan.Any(a => string.Equals(a.Activity, scores[i].Activity, StringComparison.OrdinalIgnoreCase)))
+                v.Add($"itemScores[{i}].activity", "Kegiatan ini tidak ada di rencana aksi.");
+        var evaluation = new Evaluation(
+            Evaluations.Count + 1,
+            periodEnd,
+            v.Text("summary", input.Summary, 8000),
+            v.Required("recommendation", input.Recommendation),
+            scores,
+            document,
+            now,
+            by.Email);
+        v.ThrowIfAny();
+        Evaluations = [.. Evaluations, evaluation];
+        return new EvaluationRecorded(now, by, evaluation);
+    }
+
+    /// <summary>Starts a renewal; the caller creates the new agreement from the returned seed under <paramref name="renewalId"/>.</summary>
+    public (RenewalStarted Event, NewAgreement Renewal) StartRenewal(string renewalId, int? validityMonths, Actor by, DateTimeOffset now)
+    {
+        Require("memulai perpanjangan", AgreementStatus.Active);
+        if (PendingRenewalId is not null)
+            throw new InvalidMoveException($"Perpanjangan sudah dimulai ({PendingRenewalId}).");
+        var since = Today(now).AddMonths(-RenewalNeedsEvaluationWithinMonths);
+        if (!Evaluations.Any(e => e.PeriodEnd >= since))
+            throw new InvalidMoveException(
+                $"Perpanjangan memerlukan evaluasi dalam {RenewalNeedsEvaluationWithinMonths} bulan terakhir (sejak {since:yyyy-MM-dd}).");
+        var v = new Validator();
+        var months = v.Range("validityMonths", validityMonths, MinValidityMonths, MaxValidityMonths);
+        v.ThrowIfAny();
+
+        PendingRenewalId = renewalId;
+        var seed = new NewAgreement(InstitutionId, RegionId, TimeZone, PartnerId, Kind, Title, Purpose,
+            Scope.Select(s => new ScopeInput(s.Area, s.Description)).ToList(), months, ParentAgreementId, Id, null);
+        return (new RenewalStarted(now, by, renewalId, months), seed);
+    }
+
+    public bool IsRenewedBy(string renewalId) => Status == AgreementStatus.Renewed && RenewedById == renewalId;
+
+    /// <summary>The renewal was signed: this agreement is succeeded (also when it had already expired).</summary>
+    public AgreementRenewed MarkRenewed(string renewalId, Actor by, DateTimeOffset now)
+    {
+        Require("menandai diperpanjang", AgreementStatus.Active, AgreementStatus.Expired);
+        var previous = Status;
+        Status = AgreementStatus.Renewed;
+        RenewedById = renewalId;
+        PendingRenewalId = null;
+        return new AgreementRenewed(now, by, renewalId, previous);
+    }
+
+    public AgreementExpired Expire(Actor by, DateTimeOffset now)
+    {
+        Require("menandai kedaluwarsa", AgreementStatus.Active);
+        if (Today(now) < ExpiresOn)
+            throw new InvalidMoveException($"Perjanjian masih berlaku sampai {ExpiresOn:yyyy-MM-dd}.");
+        Status = AgreementStatus.Expired;
+        return new AgreementExpired(now, by, ExpiresOn!.Value);
+    }
+
+    public AgreementTerminated Terminate(string? reason, DateOnly? effectiveOn, Actor by, DateTimeOffset now)
+    {
+        Require("mengakhiri perjanjian", AgreementStatus.Active);
+        var v = new Validator();
+        var cleanReason = v.Text("reason", reason, 2000);
+        var date = v.Required("effectiveOn", effectiveOn);
+        if (effectiveOn is not null && (date < EffectiveFrom || date > ExpiresOn))
+            v.Add("effectiveOn", $"Tanggal berakhir harus antara {EffectiveFrom:yyyy-MM-dd} dan {ExpiresOn:yyyy-MM-dd}.");
+        v.ThrowIfAny();
+        Termination = new Termination(cleanReason, date, now, by.Email);
+        Status = AgreementStatus.Terminated;
+        return new AgreementTerminated(now, by, cleanReason, date);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Workflow.Core;
+
+public enum TimerKind { ReviewReminder, ReviewOverdue, EvaluationDue, EvaluationOverdue, RenewalNotice, Expiry }
+
+public sealed record ScheduledTimer(TimerKind Kind, DateOnly DueOn, DateTimeOffset DueAt, string Detail);
+
+/// <summary>When notices go out. Dated notices are sent at <see cref="LocalTime"/> in the institution's time zone.</summary>
+public sealed record NoticePolicy(IReadOnlyList<int> RenewalNoticeDays, int EvaluationIntervalMonths, int EvaluationOverdueDays, TimeOnly LocalTime)
+{
+    public static readonly NoticePolicy Default = new([90, 60, 30, 7, 0], 6, 14, new TimeOnly(8, 0));
+}
+
+public sealed partial class Agreement
+{
+    /// <summary>
+    /// The timers this agreement still has ahead of it. Nothing is listed for a day already past,
+    /// so an imported or late-recorded agreement never gets a notice for a day it has missed.
+    /// </summary>
+    public IReadOnlyList<ScheduledTimer> UpcomingTimers(DateTimeOffset now, NoticePolicy policy)
+    {
+        var timers = new List<ScheduledTimer>();
+        if (OpenRound is { CurrentStep: { } step } round && round.CurrentStepStartedAt(step) is { } started)
+        {
+            Add(timers, TimerKind.ReviewReminder, started.AddDays(step.DaysAllowed / 2.0), $"round {round.Round} step {step.Step}");
+            Add(timers, TimerKind.ReviewOverdue, started.AddDays(step.DaysAllowed), $"round {round.Round} step {step.Step}");
+        }
+        if (Status == AgreementStatus.Active && EffectiveFrom is { } from && ExpiresOn is { } expires)
+        {
+            AddEvaluationTimers(timers, from, expires, policy);
+            foreach (var days in policy.RenewalNoticeDays.Where(d => d > 0).OrderDescending())
+                AddDated(timers, TimerKind.RenewalNotice, expires.AddDays(-days), policy, $"{days} days before expiry");
+            AddDated(timers, TimerKind.Expiry, expires, policy, "expiry");
+        }
+        return timers.Where(t => t.DueAt >= now && t.DueOn >= Today(now)).OrderBy(t => t.DueAt).ToList();
+    }
+
+    private void AddEvaluationTimers(List<ScheduledTimer> timers, DateOnly from, DateOnly expires, NoticePolicy policy)
+    {
+        var lastCovered = Evaluations.Count == 0 ? DateOnly.MinValue : Evaluations.Max(e => e.PeriodEnd);
+        for (var k = 1; ; k++)
+        {
+            var due = from.AddMonths(k * policy.EvaluationIntervalMonths);
+            if (due >= expires) break;
+            if (due <= lastCovered) continue;
+            AddDated(timers, TimerKind.EvaluationDue, due, policy, $"evaluation {k}");
+            AddDated(timers, TimerKind.EvaluationOverdue, due.AddDays(policy.EvaluationOverdueDays), policy, $"evaluation {k}");
+        }
+    }
+
+    private void AddDated(List<ScheduledTimer> timers, TimerKind kind, DateOnly day, NoticePolicy policy, string detail) =>
+        timers.Add(new ScheduledTimer(kind, day, InstitutionTime.At(TimeZone, day, policy.LocalTime), detail));
+
+    private void Add(List<ScheduledTimer> timers, TimerKind kind, DateTimeOffset at, string detail) =>
+        timers.Add(new ScheduledTimer(kind, InstitutionTime.Today(TimeZone, at), at, detail));
+}

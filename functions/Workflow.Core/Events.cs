@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace Workflow.Core;
+
+/// <summary>Something that happened to one agreement. Events are stored append-only, in a hash chain.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(AgreementCreated), nameof(AgreementCreated))]
+[JsonDerivedType(typeof(DraftUploaded), nameof(DraftUploaded))]
+[JsonDerivedType(typeof(ReviewSubmitted), nameof(ReviewSubmitted))]
+[JsonDerivedType(typeof(ReviewStepDecided), nameof(ReviewStepDecided))]
+[JsonDerivedType(typeof(AgreementSigned), nameof(AgreementSigned))]
+[JsonDerivedType(typeof(ActionPlanUpdated), nameof(ActionPlanUpdated))]
+[JsonDerivedType(typeof(EvaluationRecorded), nameof(EvaluationRecorded))]
+[JsonDerivedType(typeof(RenewalStarted), nameof(RenewalStarted))]
+[JsonDerivedType(typeof(AgreementRenewed), nameof(AgreementRenewed))]
+[JsonDerivedType(typeof(AgreementExpired), nameof(AgreementExpired))]
+[JsonDerivedType(typeof(AgreementTerminated), nameof(AgreementTerminated))]
+[JsonDerivedType(typeof(AgreementImported), nameof(AgreementImported))]
+public abstract record AgreementEvent(DateTimeOffset At, Actor By)
+{
+    [JsonIgnore]
+    public string Type => GetType().Name;
+}
+
+public sealed record AgreementCreated(
+    DateTimeOffset At, Actor By, AgreementKind Kind, AgreementStatus Status, string InstitutionId, string PartnerId,
+    string Title, int ValidityMonths, string? ParentAgreementId, string? RenewalOfId, Audiensi? Audiensi) : AgreementEvent(At, By);
+
+public sealed record DraftUploaded(DateTimeOffset At, Actor By, DraftVersion Draft) : AgreementEvent(At, By);
+
+public sealed record ReviewSubmitted(DateTimeOffset At, Actor By, ReviewRound Round) : AgreementEvent(At, By);
+
+public sealed record ReviewStepDecided(
+    DateTimeOffset At, Actor By, int Round, int Step, ReviewerRole Role, string ApproverEmail, ReviewDecision Decision,
+    string? Comment, ReviewRoundOutcome RoundOutcome, AgreementStatus Status) : AgreementEvent(At, By);
+
+public sealed record AgreementSigned(
+    DateTimeOffset At, Actor By, Signing Signing, DateOnly ExpiresOn, string? RenewalOfId) : AgreementEvent(At, By);
+
+public sealed record ActionPlanUpdated(DateTimeOffset At, Actor By, IReadOnlyList<ActionItem> Items) : AgreementEvent(At, By);
+
+public sealed record EvaluationRecorded(DateTimeOffset At, Actor By, Evaluation Evaluation) : AgreementEvent(At, By);
+
+public sealed record RenewalStarted(DateTimeOffset At, Actor By, string RenewalId, int ValidityMonths) : AgreementEvent(At, By);
+
+public sealed record AgreementRenewed(DateTimeOffset At, Actor By, string RenewedById, AgreementStatus PreviousStatus) : AgreementEvent(At, By);
+
+public sealed record AgreementExpired(DateTimeOffset At, Actor By, DateOnly ExpiresOn) : AgreementEvent(At, By);
+
+public sealed record AgreementTerminated(DateTimeOffset At, Actor By, string Reason, DateOnly EffectiveOn) : AgreementEvent(At, By);
+
+public sealed record AgreementImported(
+    DateTimeOffset At, Actor By, AgreementKind Kind, AgreementStatus Status, string InstitutionId, string PartnerId,
+    string Title, int ValidityMonths, Signing Signing, DateOnly ExpiresOn, string? RenewalOfId) : AgreementEvent(At, By);

@@ -1,0 +1,43 @@
+namespace Workflow.Core;
+
+// Inputs arrive from the outside world, so their fields may be missing; the agreement checks them.
+
+/// <summary>What is needed to start an agreement. Institution facts (region, time zone) come from the caller's lookup.</summary>
+public sealed record NewAgreement(
+    string? InstitutionId,
+    string? RegionId,
+    string? TimeZone,
+    string? PartnerId,
+    AgreementKind? Kind,
+    string? Title,
+    string? Purpose,
+    IReadOnlyList<ScopeInput>? Scope,
+    int? ValidityMonths,
+    string? ParentAgreementId,
+    string? RenewalOfId,
+    AudiensiInput? Audiensi);
+
+public sealed record ScopeInput(ProgramArea? Area, string? Description);
+
+public sealed record PersonInput(string? Name, string? Position, string? Organization);
+
+public sealed record AudiensiInput(DateOnly? Date, string? Place, IReadOnlyList<PersonInput>? Attendees, string? Notes);
+
+public sealed record ReviewStepInput(ReviewerRole? Role, string? Name, string? Email, int? DaysAllowed);
+
+public sealed record SigningInput(
+    DateOnly? SignedOn,
+    string? Place,
+    DateOnly? EffectiveFrom,
+    IReadOnlyList<PersonInput>? Signatories,
+    IReadOnlyList<PersonInput>? Witnesses);
+
+public sealed record ActionItemInput(string? Activity, string? Owner, DateOnly? DueOn, string? Frequency, ActionItemStatus? Status);
+
+public sealed record ItemScoreInput(string? Activity, int? Score);
+
+public sealed record EvaluationInput(
+    DateOnly? PeriodEnd,
+    string? Summary,
+    Recommendation? Recommendation,
+    IReadOnlyList<ItemScoreInput>? ItemScores);

@@ -1,0 +1,68 @@
+namespace Workflow.Core;
+
+/// <summary>Who did something: a signed-in user or an official deciding through a link.</summary>
+public sealed record Actor(string Email, string Name, string? Address = null);
+
+public sealed record ScopeItem(ProgramArea Area, string Description);
+
+public sealed record Person(string Name, string Position, string Organization);
+
+public sealed record Audiensi(DateOnly Date, string Place, IReadOnlyList<Person> Attendees, string? Notes);
+
+/// <summary>A stored file: the blob it lives in and what it must hash to.</summary>
+public sealed record DocumentRef(string DocumentId, string FileName, string ContentType, long Length, string Sha256);
+
+public sealed record DraftVersion(int Version, DocumentRef Document, string? Note, DateTimeOffset UploadedAt, string UploadedBy);
+
+public sealed record ReviewStep(
+    int Step,
+    ReviewerRole Role,
+    string Name,
+    string Email,
+    int DaysAllowed,
+    ReviewDecision? Decision = null,
+    string? Comment = null,
+    DateTimeOffset? DecidedAt = null,
+    string? DecidedBy = null,
+    string? DecidedFrom = null);
+
+public sealed record ReviewRound(
+    int Round,
+    int DraftVersion,
+    IReadOnlyList<ReviewStep> Steps,
+    ReviewRoundOutcome Outcome,
+    DateTimeOffset SubmittedAt,
+    string SubmittedBy,
+    DateTimeOffset? ClosedAt = null)
+{
+    public ReviewStep? CurrentStep => Outcome == ReviewRoundOutcome.Open ? Steps.FirstOrDefault(s => s.Decision is null) : null;
+
+    /// <summary>When the current step started: the round's submission or the previous step's decision.</summary>
+    public DateTimeOffset? CurrentStepStartedAt(ReviewStep step) =>
+        step.Step == 1 ? SubmittedAt : Steps.Single(s => s.Step == step.Step - 1).DecidedAt;
+}
+
+public sealed record Signing(
+    DateOnly SignedOn,
+    string Place,
+    DateOnly EffectiveFrom,
+    IReadOnlyList<Person> Signatories,
+    IReadOnlyList<Person> Witnesses,
+    DocumentRef Document,
+    bool Imported);
+
+public sealed record ActionItem(string Activity, string Owner, DateOnly? DueOn, string? Frequency, ActionItemStatus Status);
+
+public sealed record ItemScore(string Activity, int Score);
+
+public sealed record Evaluation(
+    int Number,
+    DateOnly PeriodEnd,
+    string Summary,
+    Recommendation Recommendation,
+    IReadOnlyList<ItemScore> ItemScores,
+    DocumentRef? Document,
+    DateTimeOffset RecordedAt,
+    string RecordedBy);
+
+public sealed record Termination(string Reason, DateOnly EffectiveOn, DateTimeOffset RecordedAt, string RecordedBy);

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Workflow.Core;
+using Workflow.Functions.Dispatch;
+using Workflow.Functions.Hosting;
+
+namespace Workflow.Functions.Agreements;
+
+/// <summary>What a command did: its events, extra side effects, and the answer to give (default: 200 with the agreement).</summary>
+public sealed record Change(
+    IReadOnlyList<AgreementEvent> Events,
+    IReadOnlyList<OutboxItem>? Outbox = null,
+    Func<Agreement, int, DateTimeOffset, StoredResponse>? Answer = null)
+{
+    public static Change Of(AgreementEvent e, params OutboxItem[] outbox) => new([e], outbox);
+    public static readonly Change Nothing = new([]);
+}
+
+/// <summary>
+/// Runs commands: load the state, let the agreement check and make the move, commit events + outbox + state
+/// in one transaction, then notify the dispatcher. A retried Idempotency-Key gets its first answer.
+/// </summary>
+public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier notifier, TimeProvider clock)
+{
+    public async Task<StoredResponse> ExecuteAsync(string id, CommandContext context, Func<Agreement, DateTimeOffset, Change> move, CancellationToken ct)
+    {
+        if (context.Key is { } key && await store.FindAnswerAsync(id, key, ct) is { } first) return first;
+        var before = await store.GetAsync(id, ct);
+        context.Authorize(before.Agreement);
+        var previous = new ProjectPayload(before.Agreement.Status.ToString(), before.Agreement.ExpiresOn?.ToString("yyyy-MM-dd"));
+        var now = clock.GetUtcNow();
+        var agreement = before.Agreement;
+        var change = move(agreement, now);
+        var version = before.Version + change.Events.Count;
+        var answer = (change.Answer ?? Ok)(agreement, version, now);
+        if (change.Events.Count == 0) return answer;
+
+        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? []];
+        await store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct);
+        await notifier.NotifyAsync(id, ct);
+        return answer;
+    }
+
+    public async Task<StoredResponse> CreateAsync(
+        string id, CommandContext context, Func<DateTimeOffset, (Agreement Agreement, AgreementEvent Event)> create,
+        IReadOnlyList<OutboxItem> extraOutbox, CancellationToken ct, DateTimeOffset? at = null)
+    {
+        if (context.Key is { } key && await store.FindAnswerAsync(id, key, ct) is { } first) return first;
+        var now = at ?? clock.GetUtcNow();
+        var (agreement, created) = create(now);
+        var answer = Json(201, AgreementResponse.From(agreement, 1, now), $"/api/agreements/{agreement.Id}");
+        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. extraOutbox];
+        try
+        {
+            await store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct);
+        }
+        catch (ConcurrencyConflictException) when (context.Key is not null)
+        {
+            // A concurrent retry with the same key won the race: give its answer.
+            return await store.FindAnswerAsync(id, context.Key, ct) ?? throw new ConcurrencyConflictException($"Perjanjian '{id}' sudah ada.");
+        }
+        await notifier.NotifyAsync(id, ct);
+        return answer;
+    }
+
+    /// <summary>Creates the renewal named by a RenewalStarted event, unless it exists already (idempotent).</summary>
+    public async Task EnsureRenewalCreatedAsync(CreateRenewalPayload payload, CancellationToken ct)
+    {
+        if (await store.LoadAsync(payload.RenewalId, ct) is not null) return;
+        try
+        {
+            await CreateAsync(payload.RenewalId, new CommandContext(payload.By, _ => { }, null),
+                now => Agreement.Create(payload.RenewalId, payload.Seed, payload.By, now), [], ct, payload.At);
+        }
+        catch (ConcurrencyConflictException) { /* created meanwhile */ }
+    }
+
+    /// <summary>A command the system runs on its own (from the outbox or a timer): a lost race is retried, not reported.</summary>
+    public async Task ExecuteAsSystemAsync(string id, Func<Agreement, DateTimeOffset, Change> move, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(id, CommandContext.System(), move, ct);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                await Task.Delay(50 * attempt, ct);
+            }
+        }
+    }
+
+    public static OutboxItem Outbox<T>(string kind, T payload) => new(kind, JsonSerializer.Serialize(payload, SinergiJson.Options));
+
+    public static StoredResponse Json<T>(int status, T body, string? location = null) =>
+        new(status, JsonSerializer.Serialize(body, SinergiJson.Options), location);
+
+    private static StoredResponse Ok(Agreement a, int version, DateTimeOffset now) => Json(200, AgreementResponse.From(a, version, now));
+}

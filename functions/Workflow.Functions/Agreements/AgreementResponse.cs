@@ -1,0 +1,48 @@
+using Workflow.Core;
+
+namespace Workflow.Functions.Agreements;
+
+public sealed record DraftResponse(
+    int Version, string DocumentId, string FileName, string ContentType, long Length, string Sha256, string? Note,
+    DateTimeOffset UploadedAt, string UploadedBy);
+
+/// <summary>An agreement as the API shows it (DESIGN.md §4).</summary>
+public sealed record AgreementResponse(
+    string Id,
+    AgreementKind Kind,
+    AgreementStatus Status,
+    string InstitutionId,
+    string RegionId,
+    string PartnerId,
+    string Title,
+    string Purpose,
+    IReadOnlyList<ScopeItem> Scope,
+    int ValidityMonths,
+    string? ParentAgreementId,
+    string? RenewalOfId,
+    string? RenewedById,
+    string? PendingRenewalId,
+    DateOnly? EffectiveFrom,
+    DateOnly? ExpiresOn,
+    Audiensi? Audiensi,
+    IReadOnlyList<DraftResponse> Drafts,
+    IReadOnlyList<ReviewRound> ReviewRounds,
+    Signing? Signing,
+    IReadOnlyList<ActionItem> ActionPlan,
+    IReadOnlyList<Evaluation> Evaluations,
+    Termination? Termination,
+    IReadOnlyList<ScheduledTimer> NextTimers,
+    int Version,
+    DateTimeOffset CreatedAt,
+    string CreatedBy)
+{
+    public static AgreementResponse From(Agreement a, int version, DateTimeOffset now) => new(
+        a.Id, a.Kind, a.Status, a.InstitutionId, a.RegionId, a.PartnerId, a.Title, a.Purpose, a.Scope, a.ValidityMonths,
+        a.ParentAgreementId, a.RenewalOfId, a.RenewedById, a.PendingRenewalId, a.EffectiveFrom, a.ExpiresOn, a.Audiensi,
+        a.Drafts.Select(d => new DraftResponse(d.Version, d.Document.DocumentId, d.Document.FileName, d.Document.ContentType,
+            d.Document.Length, d.Document.Sha256, d.Note, d.UploadedAt, d.UploadedBy)).ToList(),
+        a.ReviewRounds, a.Signing, a.ActionPlan, a.Evaluations, a.Termination,
+        a.UpcomingTimers(now, NoticePolicy.Default), version, a.CreatedAt, a.CreatedBy);
+}
+
+public sealed record DraftUploadResponse(int Version, string DocumentId, string Sha256);

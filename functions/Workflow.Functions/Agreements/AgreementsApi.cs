@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workflow.Core;
+using Workflow.Functions.Auth;
+using Workflow.Functions.Documents;
+using Workflow.Functions.Dispatch;
+using Workflow.Functions.Hosting;
+
+namespace Workflow.Functions.Agreements;
+
+/// <summary>Creating, importing, listing and reading agreements. The commands on one agreement are in <see cref="AgreementCommandsApi"/>.</summary>
+public static class AgreementsApi
+{
+    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/agreements").WithTags("Agreements").RequireAuthorization();
+        group.MapPost("/", Create)
+            .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+        group.MapPost("/import", Import).DisableAntiforgery()
+            .Accepts<ImportAgreementRequest>("multipart/form-data")
+            .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
+        group.MapGet("/", List).ProducesValidationProblem().ProducesProblem(403);
+        group.MapGet("/{id}", Get).ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/history", History).ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/documents/{documentId}", Document).Produces(200, contentType: "application/pdf").ProducesProblem(403).ProducesProblem(404);
+        return app;
+    }
+
+    private static async Task<StoredResponseResult> Create(
+        CreateAgreementRequest body, HttpContext http, NewAgreementResolver resolver, AgreementEngine engine, CancellationToken ct)
+    {
+        var context = CommandContext.ForUser(http, "create", body);
+        var id = context.NewAgreementId();
+        var input = await resolver.ResolveAsync(body, http.Caller(), null, ct);
+        var response = await engine.CreateAsync(id, context, now => Agreement.Create(id, input, context.Actor, now), [], ct);
+        return response.ToResult();
+    }
+
+    private static async Task<StoredResponseResult> Import(
+        HttpContext http, NewAgreementResolver resolver, AgreementEngine engine, UploadCommand upload, CancellationToken ct)
+    {
+        // The id is fixed before the file arrives, so the blob lands under its agreement.
+        var key = CommandContext.KeyFrom(http, http.Caller(), "import", "");
+        var id = key is null ? Ids.NewAgreementId() : "agr-" + key.KeyHash[..20];
+        var response = await upload.RunAsync(http.Request, id, FileKinds.SignedCopies, fileRequired: true, async form =>
+        {
+            var body = form.Json<ImportAgreementRequest>("agreement") ?? throw DomainValidationException.For("agreement", "Wajib diisi (JSON).");
+            var context = new CommandContext(http.Actor(), _ => { }, key is null ? null : key with { RequestHash = EventChain.Sha256Hex(UploadCommand.RequestText(form)) });
+            var input = await resolver.ResolveAsync(body.Agreement, http.Caller(), body.RenewalOfId, ct);
+            OutboxItem[] outbox = input.RenewalOfId is { } renewed
+                ? [AgreementEngine.Outbox(OutboxKinds.MarkRenewed, new MarkRenewedPayload(renewed, id))]
+                : [];
+            return await engine.CreateAsync(id, context, now => Agreement.Import(id, input, body.Signing, form.File!, context.Actor, now), outbox, ct);
+        }, ct);
+        return response.ToResult();
+    }
+
+    private static async Task<Ok<AgreementList>> List(
+        HttpContext http, AgreementQueries queries, CancellationToken ct,
+        string? institutionId = null, string? partnerId = null, string? regionId = null, string? status = null, string? expiresBefore = null)
+    {
+        var filter = AgreementQueries.Scope(AgreementQueries.Parse(institutionId, partnerId, regionId, status, expiresBefore), http.Caller());
+        return TypedResults.Ok(await queries.ListAsync(filter, ct));
+    }
+
+    private static async Task<Ok<AgreementResponse>> Get(string id, HttpContext http, AgreementStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var stored = await store.GetAsync(Ids.Route(id), ct);
+        http.Caller().EnsureCanRead(stored.Agreement);
+        return TypedResults.Ok(AgreementResponse.From(stored.Agreement, stored.Version, clock.GetUtcNow()));
+    }
+
+    private static async Task<Ok<HistoryResponse>> History(string id, HttpContext http, AgreementStore store, CancellationToken ct)
+    {
+        var stored = await store.GetAsync(Ids.Route(id), ct);
+        http.Caller().EnsureCanRead(stored.Agreement);
+        return TypedResults.Ok(HistoryResponse.Verify(stored, await store.ReadEventsAsync(id, ct)));
+    }
+
+    private static async Task<FileStreamHttpResult> Document(
+        string id, string documentId, HttpContext http, AgreementStore store, DocumentStore documents, CancellationToken ct)
+    {
+        var stored = await store.GetAsync(Ids.Route(id), ct);
+        http.Caller().EnsureCanRead(stored.Agreement);
+        var document = AllDocuments(stored.Agreement).FirstOrDefault(d => d.DocumentId == Ids.Route(documentId, "documentId"))
+            ?? throw new NotFoundException($"Dokumen '{documentId}' tidak ada pada perjanjian ini.");
+        http.Response.Headers["X-Content-SHA256"] = document.Sha256;
+        return TypedResults.Stream(await documents.OpenReadAsync(id, document, ct), document.ContentType, document.FileName);
+    }
+
+    private static IEnumerable<DocumentRef> AllDocuments(Agreement a) =>
+        a.Drafts.Select(d => d.Document)
+            .Concat(a.Signing is { } s ? [s.Document] : [])
+            .Concat(a.Evaluations.Select(e => e.Document).OfType<DocumentRef>());
+}

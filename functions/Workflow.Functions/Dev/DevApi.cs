@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Workflow.Core;
+using Workflow.Functions.Auth;
+using Workflow.Functions.Dispatch;
+using Workflow.Functions.Hosting;
+
+namespace Workflow.Functions.Dev;
+
+public sealed record DevTokenRequest(string? Email, string? Name, IReadOnlyList<string>? Roles, string? Institution, string? Region);
+
+public sealed record DevTokenResponse(string Token, DateTimeOffset ExpiresAt);
+
+public sealed record ClockRequest(DateTimeOffset? UtcNow);
+
+public sealed record ClockResponse(DateTimeOffset UtcNow, bool IsSet);
+
+/// <summary>Development and Testing only: sign-in tokens, the settable clock and an immediate sweep. Not mapped in production.</summary>
+public static class DevApi
+{
+    public static IEndpointRouteBuilder MapDevApi(this IEndpointRouteBuilder app)
+    {
+        var environment = app.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        if (!environment.IsDevOrTesting()) return app;
+        var group = app.MapGroup("/api/dev").WithTags("Development");
+        if (app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens)
+            group.MapPost("/token", Token).ProducesValidationProblem();
+        group.MapGet("/clock", (DevClock clock) => TypedResults.Ok(new ClockResponse(clock.GetUtcNow(), clock.IsSet)));
+        group.MapPut("/clock", SetClock).ProducesValidationProblem();
+        group.MapDelete("/clock", (DevClock clock) => { clock.Reset(); return TypedResults.Ok(new ClockResponse(clock.GetUtcNow(), false)); });
+        group.MapPost("/sweep", async (Sweep sweep, CancellationToken ct) => TypedResults.Ok(await sweep.RunAsync(ct)));
+        return app;
+    }
+
+    private static Ok<DevTokenResponse> Token(DevTokenRequest body, DevTokenIssuer issuer, TimeProvider clock)
+    {
+        var v = new Validator();
+        var email = v.Email("email", body.Email);
+        var name = v.Text("name", body.Name, 200);
+        var roles = v.List("roles", body.Roles, 1, Roles.All.Length);
+        foreach (var role in roles.Where(r => !Roles.All.Contains(r)))
+            v.Add("roles", $"Peran '{role}' tidak dikenal; pilih dari {string.Join(", ", Roles.All)}.");
+        var institution = Ids.Optional(v, "institution", body.Institution);
+        var region = Ids.Optional(v, "region", body.Region);
+        v.ThrowIfAny();
+        return TypedResults.Ok(new DevTokenResponse(issuer.Issue(email, name, roles, institution, region), clock.GetUtcNow() + DevTokenIssuer.Lifetime));
+    }
+
+    private static Ok<ClockResponse> SetClock(ClockRequest body, DevClock clock)
+    {
+        if (body.UtcNow is not { } now) throw DomainValidationException.For("utcNow", "Wajib diisi (ISO 8601).");
+        clock.Set(now);
+        return TypedResults.Ok(new ClockResponse(clock.GetUtcNow(), true));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Workflow.Functions.Dispatch;
+
+/// <summary>What an outbox row asks the dispatcher to do.</summary>
+public static class OutboxKinds
+{
+    /// <summary>Refresh the list projections. Payload: <see cref="ProjectPayload"/>.</summary>
+    public const string Project = "Project";
+    /// <summary>Create the renewal agreement if the API did not get to it. Payload: <see cref="CreateRenewalPayload"/>.</summary>
+    public const string CreateRenewal = "CreateRenewal";
+    /// <summary>The renewal was signed: mark the agreement it renews. Payload: <see cref="MarkRenewedPayload"/>.</summary>
+    public const string MarkRenewed = "MarkRenewed";
+}
+
+/// <summary>Where the agreement was listed before the change, so stale list rows can be removed.</summary>
+public sealed record ProjectPayload(string? PreviousStatus, string? PreviousExpiresOn);
+
+public sealed record CreateRenewalPayload(string RenewalId, Workflow.Core.NewAgreement Seed, Workflow.Core.Actor By, DateTimeOffset At);
+
+public sealed record MarkRenewedPayload(string RenewedAgreementId, string RenewalId);

@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Workflow.Core;
+using Workflow.Functions.Hosting;
+
+namespace Workflow.Functions.Documents;
+
+/// <summary>A multipart form read as it streams: the one <c>file</c> part goes straight to blob storage, the rest are small text fields.</summary>
+public sealed class MultipartUpload
+{
+    private const int MaxFieldChars = 256 * 1024;
+    private const int MaxFields = 20;
+
+    public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.Ordinal);
+    public DocumentRef? File { get; private set; }
+
+    public string? Field(string name) => Fields.TryGetValue(name, out var values) ? values[^1] : null;
+
+    public T? Json<T>(string name)
+    {
+        var text = Field(name);
+        if (string.IsNullOrWhiteSpace(text)) return default;
+        try { return JsonSerializer.Deserialize<T>(text, SinergiJson.Options); }
+        catch (JsonException e) { throw DomainValidationException.For(name, $"JSON tidak valid: {e.Message}"); }
+    }
+
+    public DateOnly? Date(string name)
+    {
+        var text = Field(name);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var date)
+            ? date
+            : throw DomainValidationException.For(name, "Tanggal harus berformat yyyy-MM-dd.");
+    }
+
+    public static async Task<MultipartUpload> ReadAsync(
+        HttpRequest request, Func<string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+            throw new UnsupportedMediaTypeException("Kirim sebagai multipart/form-data dengan bagian 'file'.");
+
+        var upload = new MultipartUpload();
+        var reader = new MultipartReader(boundary, request.Body);
+        try
+        {
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                    throw DomainValidationException.For("form", "Bagian multipart tanpa Content-Disposition form-data.");
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition() || name == "file")
+                {
+                    if (name != "file") throw DomainValidationException.For(name, "Berkas hanya diterima pada bagian 'file'.");
+                    if (upload.File is not null) throw DomainValidationException.For("file", "Hanya satu berkas per permintaan.");
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    upload.File = await saveFile(fileName, section.Body);
+                    continue;
+                }
+                if (upload.Fields.Sum(f => f.Value.Count) >= MaxFields) throw DomainValidationException.For("form", "Terlalu banyak isian.");
+                upload.Add(name, await ReadFieldAsync(section.Body, name, ct));
+            }
+        }
+        catch (IOException e) when (e is not EndOfStreamException)
+        {
+            throw DomainValidationException.For("form", $"Multipart tidak dapat dibaca: {e.Message}");
+        }
+        catch (InvalidDataException e)
+        {
+            throw DomainValidationException.For("form", $"Multipart tidak dapat dibaca: {e.Message}");
+        }
+        if (fileRequired && upload.File is null) throw DomainValidationException.For("file", "Wajib melampirkan berkas.");
+        return upload;
+    }
+
+    private void Add(string name, string value)
+    {
+        if (!Fields.TryGetValue(name, out var list)) Fields[name] = list = [];
+        list.Add(value);
+    }
+
+    private static async Task<string> ReadFieldAsync(Stream body, string name, CancellationToken ct)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var buffer = new char[MaxFieldChars + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        if (read > MaxFieldChars) throw DomainValidationException.For(name, $"Isian melebihi {MaxFieldChars} karakter.");
+        return new string(buffer, 0, read);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Workflow.Functions.Agreements;
+using Workflow.Functions.Auth;
+using Workflow.Functions.Dev;
+using Workflow.Functions.Directory;
+using Workflow.Functions.Documents;
+using Workflow.Functions.Health;
+
+namespace Workflow.Functions.Hosting;
+
+public static class HttpSetup
+{
+    public static IServiceCollection AddSinergiHttp(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.ConfigureHttpJsonOptions(o => SinergiJson.Configure(o.SerializerOptions));
+        // Binding failures (malformed JSON, wrong types) throw, so the problem handler words them.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Sinergi API";
+            document.Info.Description = "Siklus hidup Nota Kesepahaman dan Perjanjian Kerja Sama lembaga pemasyarakatan.";
+            return Task.CompletedTask;
+        }));
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<DocumentOptions>>((kestrel, documents) =>
+            kestrel.Limits.MaxRequestBodySize = documents.Value.MaxBytes + 1024 * 1024);
+
+        if (environment.IsDevOrTesting())
+        {
+            services.AddSingleton(sp => new DevClock(TimeProvider.System));
+            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DevClock>());
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+        return services;
+    }
+
+    public static IServiceCollection AddSinergiAgreements(this IServiceCollection services) => services
+        .AddSingleton<DirectoryStore>()
+        .AddSingleton<AgreementStore>()
+        .AddSingleton<AgreementEngine>()
+        .AddSingleton<AgreementQueries>()
+        .AddSingleton<NewAgreementResolver>()
+        .AddSingleton<DocumentStore>()
+        .AddSingleton<UploadCommand>();
+
+    public static WebApplication UseSinergiHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Gives an empty 401, 403, 404 or 405 a problem body too.
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapSinergiEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapDevApi();
+        app.MapInstitutionsApi();
+        app.MapPartnersApi();
+        app.MapAgreementsApi();
+        app.MapAgreementCommandsApi();
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+using Workflow.Functions.Auth;
+using Workflow.Functions.Dispatch;
+using Workflow.Functions.Hosting;
+using Workflow.Functions.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddSinergiOptions(builder.Configuration)
+    .AddSinergiHttp(builder.Environment)
+    .AddSinergiStorage()
+    .AddSinergiAuth()
+    .AddSinergiAgreements()
+    .AddSinergiDispatch();
+
+var app = builder.Build();
+app.UseSinergiHttp();
+app.MapSinergiEndpoints();
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,166 @@
+namespace Workflow.Core.Tests;
+
+using static Samples;
+
+public class SigningAndOperationTests
+{
+    [Fact]
+    public void SignMakesActiveWithExpiryFromEffectiveDate()
+    {
+        var a = Approved();
+        var signed = a.Sign(Signing(), Pdf("doc-signed"), Staff, Now);
+        Assert.Equal(AgreementStatus.Active, a.Status);
+        Assert.Equal(new DateOnly(2025, 11, 5), a.EffectiveFrom);
+        Assert.Equal(new DateOnly(2026, 11, 5), a.ExpiresOn);
+        Assert.Equal(a.ExpiresOn, signed.ExpiresOn);
+    }
+
+    [Fact]
+    public void SignUsesTheGivenEffectiveDate()
+    {
+        var a = Approved();
+        a.Sign(Signing() with { EffectiveFrom = new DateOnly(2025, 12, 1) }, Pdf(), Staff, Now);
+        Assert.Equal(new DateOnly(2026, 12, 1), a.ExpiresOn);
+    }
+
+    [Theory]
+    [InlineData(AgreementStatus.Drafting)]
+    [InlineData(AgreementStatus.InReview)]
+    [InlineData(AgreementStatus.Active)]
+    public void SignFailsUnlessApproved(AgreementStatus status)
+    {
+        var a = status switch
+        {
+            AgreementStatus.Drafting => Drafting(),
+            AgreementStatus.InReview => InReview(),
+            _ => Active(),
+        };
+        Assert.Throws<InvalidMoveException>(() => a.Sign(Signing(), Pdf(), Staff, Now));
+    }
+
+    [Fact]
+    public void SignFailsForADateNotYetReached()
+    {
+        var e = Assert.Throws<DomainValidationException>(() => Approved().Sign(Signing(new DateOnly(2025, 11, 6)), Pdf(), Staff, Now));
+        Assert.Contains("signedOn", e.Errors.Keys);
+    }
+
+    [Fact]
+    public void SigningDateFollowsTheInstitutionsTimeZone()
+    {
+        // 2025-11-05 16:30 UTC is already 6 November in Jayapura (WIT, +9) but still 5 November in Jakarta (WIB, +7).
+        var evening = new DateTimeOffset(2025, 11, 5, 16, 30, 0, TimeSpan.Zero);
+        foreach (var (zone, allowed) in new[] { ("Asia/Jayapura", true), ("Asia/Jakarta", false) })
+        {
+            var (a, _) = Agreement.Create("agr-1", New(zone: zone), Staff, evening);
+            a.UploadDraft(Pdf(), null, Staff, evening);
+            a.SubmitForReview(Steps(1), Staff, evening);
+            a.Decide(1, 1, ReviewDecision.Approve, null, Legal, evening);
+            var sign = () => a.Sign(Signing(new DateOnly(2025, 11, 6)), Pdf(), Staff, evening);
+            if (allowed) sign(); else Assert.Throws<DomainValidationException>(sign);
+        }
+    }
+
+    [Fact]
+    public void SignNeedsTwoSignatories()
+    {
+        var e = Assert.Throws<DomainValidationException>(() => Approved().Sign(
+            Signing() with { Signatories = [new PersonInput("Agus Salim", "Karutan", "Rutan")] }, Pdf(), Staff, Now));
+        Assert.Contains("signatories", e.Errors.Keys);
+    }
+
+    [Fact]
+    public void ActionPlanIsReplacedWhole()
+    {
+        var a = Active();
+        a.SetActionPlan([new ActionItemInput("Pelatihan konveksi", "Kasi Giatja", null, "bulanan", ActionItemStatus.Planned)], Staff, Now);
+        a.SetActionPlan([new ActionItemInput("Pameran produk", "Dewan UKM", new DateOnly(2026, 2, 1), null, ActionItemStatus.InProgress)], Staff, Now);
+        Assert.Equal("Pameran produk", Assert.Single(a.ActionPlan).Activity);
+    }
+
+    [Fact]
+    public void ActionPlanItemNeedsDueDateOrFrequency()
+    {
+        var e = Assert.Throws<DomainValidationException>(() =>
+            Active().SetActionPlan([new ActionItemInput("Pelatihan", "Kasi", null, null, ActionItemStatus.Planned)], Staff, Now));
+        Assert.Contains("items[0]", e.Errors.Keys);
+    }
+
+    [Fact]
+    public void ActionPlanFailsDuringReview() =>
+        Assert.Throws<InvalidMoveException>(() => InReview().SetActionPlan([], Staff, Now));
+
+    [Fact]
+    public void EvaluationScoresMustNameActionPlanActivities()
+    {
+        var a = Active();
+        a.SetActionPlan([new ActionItemInput("Pelatihan konveksi", "Kasi Giatja", null, "bulanan", ActionItemStatus.InProgress)], Staff, Now);
+        var later = Now.AddMonths(6);
+        var e = Assert.Throws<DomainValidationException>(() => a.RecordEvaluation(
+            new EvaluationInput(new DateOnly(2026, 5, 5), "Berjalan baik", Recommendation.Continue, [new ItemScoreInput("Kegiatan lain", 4)]), null, Staff, later));
+        Assert.Contains("itemScores[0].activity", e.Errors.Keys);
+        var ok = a.RecordEvaluation(new EvaluationInput(new DateOnly(2026, 5, 5), "Berjalan baik", Recommendation.Continue,
+            [new ItemScoreInput("pelatihan konveksi", 4)]), null, Staff, later);
+        Assert.Equal(1, ok.Evaluation.Number);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void EvaluationScoreIsOneToFive(int score)
+    {
+        var a = Active();
+        a.SetActionPlan([new ActionItemInput("Pelatihan", "Kasi", null, "bulanan", ActionItemStatus.InProgress)], Staff, Now);
+        Assert.Throws<DomainValidationException>(() => a.RecordEvaluation(
+            new EvaluationInput(new DateOnly(2025, 11, 5), "x", Recommendation.Continue, [new ItemScoreInput("Pelatihan", score)]), null, Staff, Now));
+    }
+
+    [Fact]
+    public void EvaluationPeriodCannotEndInTheFuture()
+    {
+        var e = Assert.Throws<DomainValidationException>(() => Active().RecordEvaluation(
+            new EvaluationInput(new DateOnly(2026, 1, 1), "x", Recommendation.Continue, null), null, Staff, Now));
+        Assert.Contains("periodEnd", e.Errors.Keys);
+    }
+
+    [Fact]
+    public void EvaluationFailsUnlessActive() =>
+        Assert.Throws<InvalidMoveException>(() => Approved().RecordEvaluation(
+            new EvaluationInput(new DateOnly(2025, 11, 5), "x", Recommendation.Continue, null), null, Staff, Now));
+
+    [Fact]
+    public void TerminateRecordsReasonAndDate()
+    {
+        var a = Active();
+        a.Terminate("Mitra membubarkan diri", new DateOnly(2026, 1, 31), Head, Now.AddMonths(2));
+        Assert.Equal(AgreementStatus.Terminated, a.Status);
+        Assert.Equal("Mitra membubarkan diri", a.Termination!.Reason);
+        Assert.Empty(a.UpcomingTimers(Now.AddMonths(2), NoticePolicy.Default));
+    }
+
+    [Fact]
+    public void TerminateFailsOutsideTheValidityPeriod()
+    {
+        var e = Assert.Throws<DomainValidationException>(() => Active().Terminate("x", new DateOnly(2027, 1, 1), Head, Now));
+        Assert.Contains("effectiveOn", e.Errors.Keys);
+    }
+
+    [Fact]
+    public void TerminateFailsUnlessActive()
+    {
+        Assert.Throws<InvalidMoveException>(() => Approved().Terminate("x", new DateOnly(2025, 11, 5), Head, Now));
+        var a = Active();
+        a.Terminate("x", new DateOnly(2025, 11, 5), Head, Now);
+        Assert.Throws<InvalidMoveException>(() => a.Terminate("lagi", new DateOnly(2025, 11, 5), Head, Now));
+    }
+
+    [Fact]
+    public void ExpireOnlyOnOrAfterTheExpiryDateInLocalTime()
+    {
+        var a = Active(); // expires 2026-11-05, WITA (+8)
+        Assert.Throws<InvalidMoveException>(() => a.Expire(Staff, new DateTimeOffset(2026, 11, 4, 15, 59, 0, TimeSpan.Zero)));
+        a.Expire(Staff, new DateTimeOffset(2026, 11, 4, 16, 0, 0, TimeSpan.Zero)); // 00:00 WITA on the 5th
+        Assert.Equal(AgreementStatus.Expired, a.Status);
+        Assert.Throws<InvalidMoveException>(() => a.Expire(Staff, Now.AddYears(2)));
+    }
+}

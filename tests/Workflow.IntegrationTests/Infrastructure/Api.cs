@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.Functions.Hosting;
+
+namespace Workflow.IntegrationTests.Infrastructure;
+
+/// <summary>The institution, partner and users one test works with, under ids no other test uses.</summary>
+public sealed record World(string InstitutionId, string PartnerId, string RegionId, string StaffToken, string AdminToken);
+
+/// <summary>Talks to the app as a client would: JSON and multipart over HTTP, with bearer tokens.</summary>
+public sealed class Api(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    public async Task<string> TokenAsync(string email, string name, string[] roles, string? institution = null, string? region = null)
+    {
+        var response = await http.PostAsJsonAsync("/api/dev/token", new { email, name, roles, institution, region });
+        return (await Json(response, HttpStatusCode.OK))["token"]!.GetValue<string>();
+    }
+
+    public async Task<World> NewWorldAsync(string timeZone = "Asia/Makassar")
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var (institution, partner, region) = ($"lapas-{suffix}", $"mitra-{suffix}", $"kanwil-{suffix}");
+        var admin = await TokenAsync("admin@ditjenpas.go.id", "Admin", ["admin"]);
+        await Json(await Send(HttpMethod.Post, "/api/institutions", admin, new
+        {
+            id = institution, name = "Lapas Narkotika Kelas IIA Samarinda", kind = "Lapas", @class = "IIA", regionId = region,
+            timeZone, headName = "Hidayat", headEmail = $"kalapas@{suffix}.go.id",
+        }), HttpStatusCode.Created);
+        await Json(await Send(HttpMethod.Post, "/api/partners", admin, new
+        {
+            id = partner, name = "Dewan UKM Provinsi Kalimantan Timur", kind = "Other", contactName = "Andi Fathul Khair", contactEmail = $"ketua@{suffix}.or.id",
+        }), HttpStatusCode.Created);
+        var staff = await TokenAsync($"staf@{suffix}.go.id", "Staf Lapas", ["staff"], institution, region);
+        return new World(institution, partner, region, staff, admin);
+    }
+
+    public static object NewAgreementBody(World w, object? audiensi = null, int validityMonths = 12, string title = "PKS Pembinaan Kemandirian WBP") => new
+    {
+        institutionId = w.InstitutionId,
+        partnerId = w.PartnerId,
+        kind = "Pks",
+        title,
+        purpose = "Membina kemandirian warga binaan dan memasarkan hasil karya mereka.",
+        scope = new[] { new { area = "ProductMarketing", description = "Pemasaran produk hasil karya WBP" } },
+        validityMonths,
+        audiensi,
+    };
+
+    public static object Audiensi() => new
+    {
+        date = "2025-10-24",
+        place = "Kantor Wali Kota Bontang",
+        attendees = new[] { new { name = "Neni Moerniaeni", position = "Wali Kota", organization = "Pemkot Bontang" } },
+        notes = "Penyerahan draf MoU",
+    };
+
+    public async Task<JsonObject> CreateAsync(World w, object? audiensi = null, int validityMonths = 12) =>
+        await Json(await Send(HttpMethod.Post, "/api/agreements", w.StaffToken, NewAgreementBody(w, audiensi, validityMonths)), HttpStatusCode.Created);
+
+    public Task<HttpResponseMessage> UploadDraftAsync(string id, string token, byte[]? file = null, string fileName = "draf.pdf", string? note = null) =>
+        Send(HttpMethod.Post, $"/api/agreements/{id}/drafts", token, Form(file ?? Pdf(), fileName, ("note", note)));
+
+    public static object Steps(params string[] emails) => new
+    {
+        steps = emails.Select((e, i) => new { role = i == 0 ? "Legal" : i == 1 ? "HeadOfInstitution" : "Partner", name = $"Pejabat {i + 1}", email = e, daysAllowed = 5 }),
+    };
+
+    public Task<HttpResponseMessage> DecideAsync(string id, string token, int round, int step, string decision, string? comment = null) =>
+        Send(HttpMethod.Post, $"/api/agreements/{id}/review/decision", token, new { round, step, decision, comment });
+
+    public async Task<string> OfficialTokenAsync(string email) => await TokenAsync(email, "Pejabat", ["approver"]);
+
+    public Task<HttpResponseMessage> SignAsync(string id, string token, string signedOn = "2025-11-05", byte[]? file = null, string? effectiveFrom = null) =>
+        Send(HttpMethod.Post, $"/api/agreements/{id}/signing", token, Form(file ?? Pdf(), "ditandatangani.pdf",
+            ("signedOn", signedOn), ("place", "Rutan Balikpapan"), ("effectiveFrom", effectiveFrom),
+            ("signatories", """[{"name":"Agus Salim","position":"Kepala Rutan","organization":"Rutan Balikpapan"},{"name":"Mohammad Effendi","position":"Pimpinan","organization":"Yayasan SEKATA"}]"""),
+            ("witnesses", """[{"name":"Pejabat Struktural","position":"Kasubsi","organization":"Rutan Balikpapan"}]""")));
+
+    /// <summary>Takes an agreement from creation to Approved with a one-step review decided by an admin.</summary>
+    public async Task<string> ApprovedAsync(World w)
+    {
+        var id = (await CreateAsync(w))["id"]!.GetValue<string>();
+        await Json(await UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+        await Json(await Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Steps("hukum@kanwil.go.id")), HttpStatusCode.OK);
+        await Json(await DecideAsync(id, w.AdminToken, 1, 1, "approve"), HttpStatusCode.OK);
+        return id;
+    }
+
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string url, string? token, object? body = null, IDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(k, v);
+        request.Content = body switch
+        {
+            null => null,
+            HttpContent content => content,
+            string raw => new StringContent(raw, Encoding.UTF8, "application/json"),
+            _ => JsonContent.Create(body, body.GetType(), options: SinergiJson.Options),
+        };
+        return await http.SendAsync(request);
+    }
+
+    public async Task<JsonObject> GetAsync(string url, string token) => await Json(await Send(HttpMethod.Get, url, token), HttpStatusCode.OK);
+
+    public static MultipartFormDataContent Form(byte[] file, string fileName, params (string Name, string? Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(content, "file", fileName);
+        foreach (var (name, value) in fields)
+            if (value is not null) form.Add(new StringContent(value), name);
+        return form;
+    }
+
+    /// <summary>A small, real PDF; each one different so its hash is its own.</summary>
+    public static byte[] Pdf(int padding = 0) =>
+        Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n1 0 obj<</Type/Catalog>>endobj\n{new string('x', padding)}\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    public static async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with the status and returns it.</summary>
+    public static async Task<JsonObject> Problem(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var problem = await Json(response, expected);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>()));
+        return problem;
+    }
+
+    public static JsonSerializerOptions JsonOptions => SinergiJson.Options;
+}
