@@ -1,0 +1,61 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Workflow.IntegrationTests;
+
+[Collection(SinergiCollection.Name)]
+public sealed class HistoryChainTests(SinergiFixture fixture)
+{
+    private readonly Api api = fixture.Api();
+
+    private async Task<(World World, string Id)> AgreementWithHistoryAsync()
+    {
+        var w = await api.NewWorldAsync();
+        var id = (await api.CreateAsync(w, Api.Audiensi()))["id"]!.GetValue<string>();
+        await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+        await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Api.Steps("a@b.go.id")), HttpStatusCode.OK);
+        return (w, id);
+    }
+
+    [Fact]
+    public async Task HistoryChainVerifies()
+    {
+        var (w, id) = await AgreementWithHistoryAsync();
+        var history = await api.GetAsync($"/api/agreements/{id}/history", w.StaffToken);
+        Assert.True(history["verified"]!.GetValue<bool>());
+        var events = history["events"]!.AsArray();
+        Assert.Equal(4, events.Count);
+        Assert.Equal(new string('0', 64), events[0]!["previousHash"]!.GetValue<string>());
+        for (var i = 1; i < events.Count; i++)
+            Assert.Equal(events[i - 1]!["hash"]!.GetValue<string>(), events[i]!["previousHash"]!.GetValue<string>());
+        Assert.Equal($"staf@{w.InstitutionId[6..]}.go.id", events[0]!["actor"]!["email"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TamperedEventIsDetected()
+    {
+        var (w, id) = await AgreementWithHistoryAsync();
+        var row = (await fixture.Storage.Agreements.GetEntityAsync<TableEntity>(id, "e-0000000002")).Value;
+        row["Data0"] = row.GetString("Data0").Replace("\"version\":1", "\"version\":7");
+        await fixture.Storage.Agreements.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
+
+        var history = await api.GetAsync($"/api/agreements/{id}/history", w.StaffToken);
+        Assert.False(history["verified"]!.GetValue<bool>());
+        Assert.Equal(2, history["brokenAtSeq"]!.GetValue<int>());
+        Assert.False(history["events"]![1]!["valid"]!.GetValue<bool>());
+        Assert.True(history["events"]![0]!["valid"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task RemovedLastEventIsDetected()
+    {
+        var (w, id) = await AgreementWithHistoryAsync();
+        await fixture.Storage.Agreements.DeleteEntityAsync(id, "e-0000000004");
+        var history = await api.GetAsync($"/api/agreements/{id}/history", w.StaffToken);
+        Assert.False(history["verified"]!.GetValue<bool>());
+        Assert.Equal(4, history["brokenAtSeq"]!.GetValue<int>());
+    }
+}
