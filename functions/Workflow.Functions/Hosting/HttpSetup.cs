@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Workflow.Functions.Admin;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dev;
@@ -68,6 +69,7 @@ public static class HttpSetup
         app.MapPartnersApi();
         app.MapAgreementsApi();
         app.MapAgreementCommandsApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Workflow.Functions.Hosting;
+using Workflow.Functions.Storage;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Workflow.IntegrationTests;
+
+[Collection(SinergiCollection.Name)]
+public sealed class StartupAndContractTests(SinergiFixture fixture)
+{
+    [Theory]
+    [InlineData("Storage:ConnectionString", "", "Storage:ConnectionString")]
+    [InlineData("Auth:DevSigningKey", "short", "Auth:DevSigningKey")]
+    [InlineData("Documents:MaxBytes", "0", "Documents:MaxBytes")]
+    public void MissingOrBadSettingStopsTheAppNamingIt(string key, string value, string named)
+    {
+        using var factory = new SinergiFactory(fixture.Azurite.ConnectionString, settings: new Dictionary<string, string?> { [key] = value });
+        var e = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains(named, e.Message);
+    }
+
+    [Fact]
+    public async Task HealthReportsStorageReachable()
+    {
+        var health = await Api.Json(await fixture.Api().Send(HttpMethod.Get, "/health", null), HttpStatusCode.OK);
+        Assert.Equal("ok", health["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OpenApiDescribesEndpointsEnumsAndProblems()
+    {
+        var doc = JsonNode.Parse(await fixture.Api().Http.GetStringAsync("/openapi/v1.json"))!;
+        var paths = doc["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/agreements", "/api/agreements/import", "/api/agreements/{id}/drafts", "/api/agreements/{id}/review",
+                     "/api/agreements/{id}/signing", "/api/agreements/{id}/history", "/api/institutions", "/api/partners" })
+            Assert.True(paths.ContainsKey(path), $"missing {path}");
+        var text = doc.ToJsonString();
+        foreach (var value in new[] { "\"InReview\"", "\"DrugRehabilitation\"", "\"LocalGovernment\"", "\"Mou\"", "\"HeadOfInstitution\"" })
+            Assert.Contains(value, text);
+        var conflict = paths["/api/agreements/{id}/review"]!["post"]!["responses"]!["409"]!;
+        Assert.NotNull(conflict["content"]!["application/problem+json"]);
+    }
+
+    [Fact]
+    public void BatchOverOneHundredEntitiesIsRefusedBeforeSending()
+    {
+        var actions = Enumerable.Range(0, 101).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", $"r{i}"))).ToList();
+        Assert.Throws<PayloadTooLargeException>(() => BatchLimits.Check(actions));
+        BatchLimits.Check(actions.Take(100).ToList());
+    }
+
+    [Fact]
+    public void EntityOverOneMebibyteIsRefusedBeforeSending()
+    {
+        var big = new TableEntity("p", "r");
+        for (var i = 0; i < 20; i++) big[$"Data{i}"] = new string('x', 30_000);
+        Assert.Throws<PayloadTooLargeException>(() => BatchLimits.Check([new TableTransactionAction(TableTransactionActionType.Add, big)]));
+    }
+
+    [Fact]
+    public void BatchAcrossPartitionsIsAProgrammingError()
+    {
+        Assert.Throws<InvalidOperationException>(() => BatchLimits.Check([
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("a", "1")),
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("b", "1"))]));
+    }
+}
