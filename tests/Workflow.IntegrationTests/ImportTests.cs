@@ -51,7 +51,7 @@ public sealed class ImportTests(SinergiFixture fixture)
         Assert.Equal(renewal["id"]!.GetValue<string>(), renewed["renewedById"]!.GetValue<string>());
 
         var expiring = await api.GetAsync($"/api/agreements?institutionId={w.InstitutionId}&expiresBefore=2026-12-31", w.StaffToken);
-        Assert.Equal([current["id"]!.GetValue<string>(), oldId], expiring["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).Order());
+        Assert.Equal(new[] { current["id"]!.GetValue<string>(), oldId }.Order(), expiring["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).Order());
     }
 
     [Fact]
