@@ -32,7 +32,7 @@ public static class AgreementCommandsApi
     {
         await EnsureWritableAsync(Ids.Route(id), http, store, ct);
         var response = await upload.RunAsync(http.Request, id, FileKinds.Contracts, fileRequired: true, form =>
-            engine.ExecuteAsync(id, UploadContext(http, "draft", form), (a, now) =>
+            engine.ExecuteAsync(id, CommandContext.ForUpload(http, "draft", form), (a, now) =>
             {
                 var uploaded = a.UploadDraft(form.File!, form.Field("note"), http.Actor(), now);
                 return new Change([uploaded], Answer: (_, _, _) => AgreementEngine.Json(201,
@@ -73,7 +73,7 @@ public static class AgreementCommandsApi
         {
             var signing = new SigningInput(form.Date("signedOn"), form.Field("place"), form.Date("effectiveFrom"),
                 form.Json<List<PersonInput>>("signatories"), form.Json<List<PersonInput>>("witnesses"));
-            return engine.ExecuteAsync(id, UploadContext(http, "signing", form), (a, now) =>
+            return engine.ExecuteAsync(id, CommandContext.ForUpload(http, "signing", form), (a, now) =>
             {
                 var signed = a.Sign(signing, form.File!, http.Actor(), now);
                 return signed.RenewalOfId is { } renewed
@@ -101,7 +101,7 @@ public static class AgreementCommandsApi
         var response = await upload.RunAsync(http.Request, id, FileKinds.Evidence, fileRequired: false, form =>
         {
             var body = form.Json<EvaluationRequest>("evaluation") ?? throw DomainValidationException.For("evaluation", "Wajib diisi (JSON).");
-            return engine.ExecuteAsync(id, UploadContext(http, "evaluation", form),
+            return engine.ExecuteAsync(id, CommandContext.ForUpload(http, "evaluation", form),
                 (a, now) => Change.Of(a.RecordEvaluation(body.Input, form.File, http.Actor(), now)), ct);
         }, ct);
         return response.ToResult();
@@ -132,12 +132,6 @@ public static class AgreementCommandsApi
     /// <summary>Checked before a file is accepted, so that no one uploads 25 MiB only to be refused.</summary>
     private static async Task EnsureWritableAsync(string id, HttpContext http, AgreementStore store, CancellationToken ct) =>
         http.Caller().EnsureCanWrite((await store.GetAsync(id, ct)).Agreement);
-
-    private static CommandContext UploadContext(HttpContext http, string operation, MultipartUpload form)
-    {
-        var caller = http.Caller();
-        return new CommandContext(http.Actor(), caller.EnsureCanWrite, CommandContext.KeyFrom(http, caller, operation, UploadCommand.RequestText(form)));
-    }
 
     private static async Task<T> ReadJsonAsync<T>(HttpContext http, CancellationToken ct)
     {

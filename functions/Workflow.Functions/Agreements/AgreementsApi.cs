@@ -38,13 +38,12 @@ public static class AgreementsApi
     private static async Task<StoredResponseResult> Import(
         HttpContext http, NewAgreementResolver resolver, AgreementEngine engine, UploadCommand upload, CancellationToken ct)
     {
-        // The id is fixed before the file arrives, so the blob lands under its agreement.
-        var key = CommandContext.KeyFrom(http, http.Caller(), "import", "");
-        var id = key is null ? Ids.NewAgreementId() : "agr-" + key.KeyHash[..20];
+        // The id is fixed before the file arrives, so the blob lands under its agreement; it depends on the key only.
+        var id = CommandContext.NewAgreementId(CommandContext.KeyFrom(http, http.Caller(), "import", ""));
         var response = await upload.RunAsync(http.Request, id, FileKinds.SignedCopies, fileRequired: true, async form =>
         {
             var body = form.Json<ImportAgreementRequest>("agreement") ?? throw DomainValidationException.For("agreement", "Wajib diisi (JSON).");
-            var context = new CommandContext(http.Actor(), _ => { }, key is null ? null : key with { RequestHash = EventChain.Sha256Hex(UploadCommand.RequestText(form)) });
+            var context = CommandContext.ForUpload(http, "import", form);
             var input = await resolver.ResolveAsync(body.Agreement, http.Caller(), body.RenewalOfId, ct);
             OutboxItem[] outbox = input.RenewalOfId is { } renewed
                 ? [AgreementEngine.Outbox(OutboxKinds.MarkRenewed, new MarkRenewedPayload(renewed, id))]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Workflow.Core;
 using Workflow.Functions.Auth;
+using Workflow.Functions.Documents;
 using Workflow.Functions.Hosting;
 
 namespace Workflow.Functions.Agreements;
@@ -12,19 +13,25 @@ public sealed record CommandContext(Actor Actor, Action<Agreement> Authorize, Id
 
     public static CommandContext System() => new(SystemActor, _ => { }, null);
 
-    /// <summary>
-    /// A user's command. The key is scoped to the caller and the operation; the request hash makes
-    /// a reused key with a different body a 422 rather than a silent replay.
-    /// </summary>
-    public static CommandContext ForUser(HttpContext http, string operation, object? request, Action<Caller, Agreement>? authorize = null)
+    /// <summary>A user's JSON command; by default the user must be allowed to change the agreement.</summary>
+    public static CommandContext ForUser(HttpContext http, string operation, object? request, Action<Caller, Agreement>? authorize = null) =>
+        For(http, operation, request is null ? "" : JsonSerializer.Serialize(request, request.GetType(), SinergiJson.Options), authorize);
+
+    /// <summary>A command that came as a multipart upload: the request is its fields and the file's hash.</summary>
+    public static CommandContext ForUpload(HttpContext http, string operation, MultipartUpload form, Action<Caller, Agreement>? authorize = null) =>
+        For(http, operation, UploadCommand.RequestText(form), authorize);
+
+    private static CommandContext For(HttpContext http, string operation, string requestText, Action<Caller, Agreement>? authorize)
     {
         var caller = http.Caller();
-        return new CommandContext(
-            http.Actor(),
-            a => (authorize ?? ((c, ag) => c.EnsureCanWrite(ag)))(caller, a),
-            KeyFrom(http, caller, operation, request is null ? "" : JsonSerializer.Serialize(request, request.GetType(), SinergiJson.Options)));
+        var check = authorize ?? ((c, a) => c.EnsureCanWrite(a));
+        return new CommandContext(http.Actor(), a => check(caller, a), KeyFrom(http, caller, operation, requestText));
     }
 
+    /// <summary>
+    /// The key is scoped to the caller and the operation; the request hash makes a reused key
+    /// with a different request a 422 rather than a silent replay.
+    /// </summary>
     public static IdempotencyRecord? KeyFrom(HttpContext http, Caller caller, string operation, string requestText)
     {
         var header = http.Request.Headers["Idempotency-Key"].ToString();
@@ -37,5 +44,7 @@ public sealed record CommandContext(Actor Actor, Action<Agreement> Authorize, Id
     }
 
     /// <summary>The id a create with this key always gets, so a retried create finds its first answer.</summary>
-    public string NewAgreementId() => Key is null ? Ids.NewAgreementId() : "agr-" + Key.KeyHash[..20];
+    public string NewAgreementId() => NewAgreementId(Key);
+
+    public static string NewAgreementId(IdempotencyRecord? key) => key is null ? Ids.NewAgreementId() : "agr-" + key.KeyHash[..20];
 }
