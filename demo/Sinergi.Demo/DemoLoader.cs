@@ -132,6 +132,18 @@ internal sealed class DemoLoader(HttpClient http)
         using var form = Form(SimplePdf.Create("DRAF NOTA KESEPAHAMAN", "Lapas Kelas IIA Bontang - Pemerintah Kota Bontang", "Versi 1, diserahkan pada audiensi 24 Oktober 2025"),
             "draf-mou-bontang-v1.pdf", ("note", "Draf yang diserahkan pada audiensi"));
         await Send(HttpMethod.Post, $"/api/agreements/{id}/drafts", "bontang-mou-draft-1", form);
+
+        // The draft goes to review; the first official's email (with the approval link) waits in the mail catcher.
+        await Send(HttpMethod.Post, $"/api/agreements/{id}/review", "bontang-mou-review-1", new
+        {
+            steps = new[]
+            {
+                new { role = "Legal", name = "Yessy Rita Apsati", email = "yessy.apsati@setda-bontang.example", daysAllowed = 7 },
+                new { role = "HeadOfInstitution", name = "Suranto", email = DemoData.Bontang.HeadEmail, daysAllowed = 5 },
+                new { role = "Kanwil", name = "Hernowo Sugiastanto", email = "kakanwil@kanwil-kaltim.example", daysAllowed = 7 },
+                new { role = "Partner", name = "Neni Moerniaeni", email = DemoData.PemkotBontang.ContactEmail, daysAllowed = 14 },
+            },
+        });
     }
 
     private async Task<string> Import(

@@ -16,6 +16,7 @@ namespace Workflow.Core;
 [JsonDerivedType(typeof(AgreementExpired), nameof(AgreementExpired))]
 [JsonDerivedType(typeof(AgreementTerminated), nameof(AgreementTerminated))]
 [JsonDerivedType(typeof(AgreementImported), nameof(AgreementImported))]
+[JsonDerivedType(typeof(NotificationFailed), nameof(NotificationFailed))]
 public abstract record AgreementEvent(DateTimeOffset At, Actor By)
 {
     [JsonIgnore]
@@ -52,3 +53,8 @@ public sealed record AgreementTerminated(DateTimeOffset At, Actor By, string Rea
 public sealed record AgreementImported(
     DateTimeOffset At, Actor By, AgreementKind Kind, AgreementStatus Status, string InstitutionId, string PartnerId,
     string Title, int ValidityMonths, Signing Signing, DateOnly ExpiresOn, string? RenewalOfId) : AgreementEvent(At, By);
+
+/// <summary>An email that could not be delivered after its last try; kept in the history so it is never lost silently.</summary>
+public sealed record NotificationFailed(
+    DateTimeOffset At, Actor By, string OutboxId, string Template, IReadOnlyList<string> Recipients, string Subject, int Attempts, string Reason)
+    : AgreementEvent(At, By);

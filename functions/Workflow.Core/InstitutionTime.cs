@@ -13,6 +13,14 @@ public static class InstitutionTime
         ["Asia/Jayapura"] = TimeSpan.FromHours(9),  // WIT
     };
 
+    public static string Abbreviation(string zone) => zone switch
+    {
+        "Asia/Jakarta" => "WIB",
+        "Asia/Makassar" => "WITA",
+        "Asia/Jayapura" => "WIT",
+        _ => zone,
+    };
+
     public static bool IsKnown(string? zone) => zone is not null && Zones.ContainsKey(zone);
 
     public static TimeSpan Offset(string zone) =>

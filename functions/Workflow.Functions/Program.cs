@@ -1,5 +1,6 @@
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dispatch;
+using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
 
@@ -11,7 +12,8 @@ builder.Services
     .AddSinergiStorage()
     .AddSinergiAuth()
     .AddSinergiAgreements()
-    .AddSinergiDispatch();
+    .AddSinergiDispatch()
+    .AddSinergiEmail();
 
 var app = builder.Build();
 app.UseSinergiHttp();

@@ -135,3 +135,16 @@ public class ReviewTests
     public void DecideFailsWhenNotInReview() =>
         Assert.Throws<InvalidMoveException>(() => Drafting().Decide(1, 1, ReviewDecision.Approve, null, Legal, Now));
 }
+
+public class NotificationTests
+{
+    [Fact]
+    public void NotificationFailureIsRecordedInAnyStatusWithoutChangingIt()
+    {
+        var a = Samples.InReview();
+        var failed = a.RecordNotificationFailure("agr-1/o-1", "ApprovalRequest", ["a@b.id"], "Mohon persetujuan", 5, new string('x', 5000), Samples.Staff, Samples.Now);
+        Assert.Equal(AgreementStatus.InReview, a.Status);
+        Assert.Equal(2000, failed.Reason.Length);
+        Assert.Equal(5, failed.Attempts);
+    }
+}

@@ -15,6 +15,10 @@ public sealed class StartupAndContractTests(SinergiFixture fixture)
     [InlineData("Storage:ConnectionString", "", "Storage:ConnectionString")]
     [InlineData("Auth:DevSigningKey", "short", "Auth:DevSigningKey")]
     [InlineData("Documents:MaxBytes", "0", "Documents:MaxBytes")]
+    [InlineData("Email:From", "", "Email:From")]
+    [InlineData("Smtp:Host", "", "Smtp:Host")]
+    [InlineData("Approvals:SigningKey", "", "Approvals:SigningKey")]
+    [InlineData("Approvals:PublicBaseUrl", "not a url", "Approvals:PublicBaseUrl")]
     public void MissingOrBadSettingStopsTheAppNamingIt(string key, string value, string named)
     {
         using var factory = new SinergiFactory(fixture.Azurite.ConnectionString, settings: new Dictionary<string, string?> { [key] = value });

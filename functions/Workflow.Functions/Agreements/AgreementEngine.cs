@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Workflow.Core;
 using Workflow.Functions.Dispatch;
+using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
 
 namespace Workflow.Functions.Agreements;
@@ -34,7 +35,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         var answer = (change.Answer ?? Ok)(agreement, version, now);
         if (change.Events.Count == 0) return answer;
 
-        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? []];
+        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. EmailPlanner.Plan(change.Events)];
         await store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct);
         await notifier.NotifyAsync(id, ct);
         return answer;

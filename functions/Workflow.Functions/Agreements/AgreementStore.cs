@@ -82,6 +82,8 @@ public sealed class AgreementStore(StorageClients storage)
                 ["Kind"] = outbox[n].Kind,
                 ["Payload"] = outbox[n].Payload,
                 ["CreatedAt"] = now,
+                ["DueAt"] = now,
+                ["Attempts"] = 0,
             }));
         }
         if (key is not null && answer is not null)
@@ -176,17 +178,29 @@ public sealed class AgreementStore(StorageClients storage)
         return rows;
     }
 
+    /// <summary>Changes an outbox row if nobody else has since; false when another dispatcher got there first.</summary>
+    public async Task<bool> TryUpdateOutboxRowAsync(TableEntity row, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, ct);
+            row.ETag = response.Headers.ETag ?? row.ETag;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412) { return false; }
+    }
+
     public async Task DeleteOutboxRowAsync(TableEntity row, CancellationToken ct)
     {
         try { await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, ct); }
         catch (RequestFailedException e) when (e.Status is 404 or 412) { /* another dispatcher took it */ }
     }
 
-    /// <summary>Agreements whose outbox has waited longer than it should: their dispatch was lost.</summary>
+    /// <summary>Agreements with an outbox row due longer ago than it should be: their dispatch notice was lost.</summary>
     public async Task<IReadOnlyList<string>> FindStaleOutboxAsync(DateTimeOffset olderThan, CancellationToken ct)
     {
         var ids = new HashSet<string>();
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {"o."} and CreatedAt lt {olderThan}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {"o."} and DueAt lt {olderThan}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
             ids.Add(row.PartitionKey);
         return [.. ids];

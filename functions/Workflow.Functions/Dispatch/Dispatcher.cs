@@ -1,46 +1,62 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Workflow.Core;
 using Workflow.Functions.Agreements;
+using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Storage;
 
 namespace Workflow.Functions.Dispatch;
 
 /// <summary>
 /// Does what an agreement's outbox rows ask, then deletes them. Delivery is at least once: each
-/// handler is safe to run twice.
+/// handler is safe to run twice. A row to be tried again later stays, and a delayed queue message
+/// brings the dispatcher back for it.
 /// </summary>
-public sealed class Dispatcher(AgreementStore store, Projections projections, AgreementEngine engine, ILogger<Dispatcher> logger)
+public sealed class Dispatcher(
+    AgreementStore store, Projections projections, AgreementEngine engine, EmailDelivery emails, StorageClients storage, ILogger<Dispatcher> logger)
 {
     public async Task<int> DispatchAsync(string agreementId, CancellationToken ct)
     {
         var rows = await store.ReadOutboxAsync(agreementId, ct);
         if (rows.Count == 0) return 0;
 
-        var projects = new List<ProjectPayload>();
-        foreach (var row in rows)
+        // The lists first: they are quick, and people are waiting to see their change.
+        var projects = rows.Where(r => r.GetString("Kind") == OutboxKinds.Project).ToList();
+        if (projects.Count > 0)
         {
-            var kind = row.GetString("Kind");
-            var payload = row.GetString("Payload") ?? "{}";
-            switch (kind)
-            {
-                case OutboxKinds.Project:
-                    projects.Add(Read<ProjectPayload>(payload));
-                    break;
-                case OutboxKinds.CreateRenewal:
-                    await engine.EnsureRenewalCreatedAsync(Read<CreateRenewalPayload>(payload), ct);
-                    break;
-                case OutboxKinds.MarkRenewed:
-                    await MarkRenewedAsync(Read<MarkRenewedPayload>(payload), ct);
-                    break;
-                default:
-                    logger.LogError("Unknown outbox kind {Kind} in {AgreementId}/{Row}; left in place", kind, agreementId, row.RowKey);
-                    continue;
-            }
+            await projections.ProjectAsync(agreementId, projects.Select(r => Read<ProjectPayload>(r)), ct);
+            foreach (var row in projects) await store.DeleteOutboxRowAsync(row, ct);
         }
-        if (projects.Count > 0) await projections.ProjectAsync(agreementId, projects, ct);
-        foreach (var row in rows.Where(r => r.GetString("Kind") is OutboxKinds.Project or OutboxKinds.CreateRenewal or OutboxKinds.MarkRenewed))
-            await store.DeleteOutboxRowAsync(row, ct);
+
+        TimeSpan? comeBackIn = null;
+        foreach (var row in rows.Except(projects))
+        {
+            var outcome = await HandleAsync(agreementId, row, ct);
+            if (outcome.Delete is { } done) await store.DeleteOutboxRowAsync(done, ct);
+            if (outcome.RetryIn is { } delay && (comeBackIn is null || delay < comeBackIn)) comeBackIn = delay;
+        }
+        if (comeBackIn is { } wait)
+            await storage.Dispatch.SendMessageAsync(agreementId, visibilityTimeout: Clamp(wait), cancellationToken: ct);
         return rows.Count;
+    }
+
+    private async Task<RowOutcome> HandleAsync(string agreementId, TableEntity row, CancellationToken ct)
+    {
+        switch (row.GetString("Kind"))
+        {
+            case OutboxKinds.CreateRenewal:
+                await engine.EnsureRenewalCreatedAsync(Read<CreateRenewalPayload>(row), ct);
+                return RowOutcome.Done(row);
+            case OutboxKinds.MarkRenewed:
+                await MarkRenewedAsync(Read<MarkRenewedPayload>(row), ct);
+                return RowOutcome.Done(row);
+            case OutboxKinds.Email:
+                return await emails.DeliverAsync(row, ct);
+            default:
+                logger.LogError("Unknown outbox kind {Kind} in {AgreementId}/{Row}; left in place", row.GetString("Kind"), agreementId, row.RowKey);
+                return RowOutcome.Skip;
+        }
     }
 
     private async Task MarkRenewedAsync(MarkRenewedPayload p, CancellationToken ct)
@@ -57,5 +73,8 @@ public sealed class Dispatcher(AgreementStore store, Projections projections, Ag
         }
     }
 
-    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, SinergiJson.Options)!;
+    // A queue message can stay invisible for at most 7 days.
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > TimeSpan.FromDays(6) ? TimeSpan.FromDays(6) : wait;
+
+    private static T Read<T>(TableEntity row) => JsonSerializer.Deserialize<T>(row.GetString("Payload") ?? "{}", SinergiJson.Options)!;
 }

@@ -9,6 +9,8 @@ public static class OutboxKinds
     public const string CreateRenewal = "CreateRenewal";
     /// <summary>The renewal was signed: mark the agreement it renews. Payload: <see cref="MarkRenewedPayload"/>.</summary>
     public const string MarkRenewed = "MarkRenewed";
+    /// <summary>Send an email. Payload: <see cref="Email.EmailPayload"/>.</summary>
+    public const string Email = "Email";
 }
 
 /// <summary>Where the agreement was listed before the change, so stale list rows can be removed.</summary>

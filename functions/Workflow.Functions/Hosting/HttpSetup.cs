@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Workflow.Functions.Admin;
+using Workflow.Functions.Approvals;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dev;
@@ -70,6 +71,7 @@ public static class HttpSetup
         app.MapAgreementsApi();
         app.MapAgreementCommandsApi();
         app.MapAdminApi();
+        app.MapApprovalPages();
         return app;
     }
 }

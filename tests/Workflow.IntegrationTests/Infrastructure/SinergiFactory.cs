@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -6,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Workflow.IntegrationTests.Infrastructure;
 
 /// <summary>The real app in the Testing environment, on a real Azurite. Services can be swapped to simulate faults.</summary>
-public sealed class SinergiFactory(string connectionString, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+public sealed class SinergiFactory(string connectionString, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null, int smtpPort = 25)
     : WebApplicationFactory<Program>
 {
     public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
     public const long MaxDocumentBytes = 256 * 1024;
+    public const string ApprovalKey = "integration-tests-approval-link-key-0123456789";
+    public const string PublicBaseUrl = "http://localhost";
+    public const string ClientIp = "203.0.113.7";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,11 +28,34 @@ public sealed class SinergiFactory(string connectionString, Action<IServiceColle
                 ["Auth:DevSigningKey"] = SigningKey,
                 ["Documents:MaxBytes"] = MaxDocumentBytes.ToString(),
                 ["Engine:QueuePollMilliseconds"] = "50",
+                ["Email:Transport"] = "Smtp",
+                ["Email:From"] = "sinergi@sinergi.example",
+                ["Email:RetryDelaysSeconds:0"] = "1",
+                ["Email:RetryDelaysSeconds:1"] = "1",
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = smtpPort.ToString(),
+                ["Approvals:PublicBaseUrl"] = PublicBaseUrl,
+                ["Approvals:SigningKey"] = ApprovalKey,
                 ["Logging:LogLevel:Default"] = "Warning",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
             config.AddInMemoryCollection(values);
         });
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
         if (services is not null) builder.ConfigureServices(services);
+    }
+
+    /// <summary>The test server has no network, so no client address; give every request one, as Kestrel would.</summary>
+    private sealed class ClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Parse(ClientIp);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

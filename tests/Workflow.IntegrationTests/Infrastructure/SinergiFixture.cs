@@ -9,6 +9,7 @@ namespace Workflow.IntegrationTests.Infrastructure;
 public sealed class SinergiFixture : IAsyncLifetime
 {
     public AzuriteProcess Azurite { get; private set; } = null!;
+    public MaildevProcess Mail { get; private set; } = null!;
     public SinergiFactory Factory { get; private set; } = null!;
     public TableServiceClient Tables { get; private set; } = null!;
     public BlobServiceClient Blobs { get; private set; } = null!;
@@ -16,9 +17,10 @@ public sealed class SinergiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteProcess.StartAsync();
+        Mail = await MaildevProcess.StartAsync();
         Tables = new TableServiceClient(Azurite.ConnectionString);
         Blobs = new BlobServiceClient(Azurite.ConnectionString);
-        Factory = new SinergiFactory(Azurite.ConnectionString);
+        Factory = new SinergiFactory(Azurite.ConnectionString, smtpPort: Mail.SmtpPort);
         Factory.CreateClient().Dispose(); // start the app: creates tables, containers and the queue
     }
 
@@ -32,6 +34,7 @@ public sealed class SinergiFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Azurite.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }
 

@@ -1,0 +1,52 @@
+using System.Text.Encodings.Web;
+using Workflow.Core;
+
+namespace Workflow.Functions.Hosting;
+
+/// <summary>Small helpers for the HTML that emails and pages are made of. Every value from a user goes through <see cref="E"/>.</summary>
+public static class Html
+{
+    public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+
+    private static readonly string[] Months =
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+    /// <summary>"5 November 2025": the app runs with invariant globalization, so Indonesian month names are ours.</summary>
+    public static string DateId(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+
+    public static string DateEn(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An instant as the institution reads it: "27 November 2025 09.00 WITA".</summary>
+    public static string LocalId(DateTimeOffset at, string zone)
+    {
+        var local = at.ToOffset(InstitutionTime.Offset(zone));
+        return $"{DateId(DateOnly.FromDateTime(local.DateTime))} {local:HH.mm} {InstitutionTime.Abbreviation(zone)}";
+    }
+
+    public static string LocalEn(DateTimeOffset at, string zone)
+    {
+        var local = at.ToOffset(InstitutionTime.Offset(zone));
+        return $"{DateEn(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm} {InstitutionTime.Abbreviation(zone)}";
+    }
+
+    public static string KindId(AgreementKind kind) => kind switch
+    {
+        AgreementKind.Mou => "Nota Kesepahaman (MoU)",
+        AgreementKind.Pks => "Perjanjian Kerja Sama (PKS)",
+        _ => "Addendum",
+    };
+
+    public static string DecisionId(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Approve => "Disetujui",
+        ReviewDecision.Revise => "Perlu perbaikan",
+        _ => "Ditolak",
+    };
+
+    public static string DecisionEn(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Approve => "Approved",
+        ReviewDecision.Revise => "Changes requested",
+        _ => "Rejected",
+    };
+}
