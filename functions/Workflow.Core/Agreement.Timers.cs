@@ -2,7 +2,11 @@ namespace Workflow.Core;
 
 public enum TimerKind { ReviewReminder, ReviewOverdue, EvaluationDue, EvaluationOverdue, RenewalNotice, Expiry }
 
-public sealed record ScheduledTimer(TimerKind Kind, DateOnly DueOn, DateTimeOffset DueAt, string Detail);
+public sealed record ScheduledTimer(TimerKind Kind, DateOnly DueOn, DateTimeOffset DueAt, string Detail)
+{
+    /// <summary>Names the notice: the same timer always has the same id, so it is sent at most once.</summary>
+    public string Id => $"{Kind}:{DueOn:yyyy-MM-dd}:{Detail}";
+}
 
 /// <summary>When notices go out. Dated notices are sent at <see cref="LocalTime"/> in the institution's time zone.</summary>
 public sealed record NoticePolicy(IReadOnlyList<int> RenewalNoticeDays, int EvaluationIntervalMonths, int EvaluationOverdueDays, TimeOnly LocalTime)
@@ -16,7 +20,11 @@ public sealed partial class Agreement
     /// The timers this agreement still has ahead of it. Nothing is listed for a day already past,
     /// so an imported or late-recorded agreement never gets a notice for a day it has missed.
     /// </summary>
-    public IReadOnlyList<ScheduledTimer> UpcomingTimers(DateTimeOffset now, NoticePolicy policy)
+    public IReadOnlyList<ScheduledTimer> UpcomingTimers(DateTimeOffset now, NoticePolicy policy) =>
+        Schedule(policy).Where(t => t.DueAt >= now && t.DueOn >= Today(now) && !SentNotices.Contains(t.Id)).OrderBy(t => t.DueAt).ToList();
+
+    /// <summary>Every timer the agreement's current state calls for, past or future.</summary>
+    public IReadOnlyList<ScheduledTimer> Schedule(NoticePolicy policy)
     {
         var timers = new List<ScheduledTimer>();
         if (OpenRound is { CurrentStep: { } step } round && round.CurrentStepStartedAt(step) is { } started)
@@ -31,7 +39,7 @@ public sealed partial class Agreement
                 AddDated(timers, TimerKind.RenewalNotice, expires.AddDays(-days), policy, $"{days} days before expiry");
             AddDated(timers, TimerKind.Expiry, expires, policy, "expiry");
         }
-        return timers.Where(t => t.DueAt >= now && t.DueOn >= Today(now)).OrderBy(t => t.DueAt).ToList();
+        return timers;
     }
 
     private void AddEvaluationTimers(List<ScheduledTimer> timers, DateOnly from, DateOnly expires, NoticePolicy policy)
@@ -43,7 +51,8 @@ public sealed partial class Agreement
             if (due >= expires) break;
             if (due <= lastCovered) continue;
             AddDated(timers, TimerKind.EvaluationDue, due, policy, $"evaluation {k}");
-            AddDated(timers, TimerKind.EvaluationOverdue, due.AddDays(policy.EvaluationOverdueDays), policy, $"evaluation {k}");
+            if (due.AddDays(policy.EvaluationOverdueDays) < expires)
+                AddDated(timers, TimerKind.EvaluationOverdue, due.AddDays(policy.EvaluationOverdueDays), policy, $"evaluation {k}");
         }
     }
 

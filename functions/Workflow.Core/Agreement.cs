@@ -39,6 +39,8 @@ public sealed partial class Agreement
     [JsonInclude] public IReadOnlyList<ActionItem> ActionPlan { get; private set; } = [];
     [JsonInclude] public IReadOnlyList<Evaluation> Evaluations { get; private set; } = [];
     [JsonInclude] public Termination? Termination { get; private set; }
+    /// <summary>Ids of the notices and reminders already sent (<see cref="ScheduledTimer.Id"/>): none goes twice.</summary>
+    [JsonInclude] public IReadOnlyList<string> SentNotices { get; private set; } = [];
     [JsonInclude] public DateTimeOffset CreatedAt { get; private set; }
     [JsonInclude] public string CreatedBy { get; private set; } = "";
 

@@ -17,6 +17,9 @@ namespace Workflow.Core;
 [JsonDerivedType(typeof(AgreementTerminated), nameof(AgreementTerminated))]
 [JsonDerivedType(typeof(AgreementImported), nameof(AgreementImported))]
 [JsonDerivedType(typeof(NotificationFailed), nameof(NotificationFailed))]
+[JsonDerivedType(typeof(RenewalNoticeDue), nameof(RenewalNoticeDue))]
+[JsonDerivedType(typeof(EvaluationReminderDue), nameof(EvaluationReminderDue))]
+[JsonDerivedType(typeof(ReviewReminderDue), nameof(ReviewReminderDue))]
 public abstract record AgreementEvent(DateTimeOffset At, Actor By)
 {
     [JsonIgnore]
@@ -58,3 +61,12 @@ public sealed record AgreementImported(
 public sealed record NotificationFailed(
     DateTimeOffset At, Actor By, string OutboxId, string Template, IReadOnlyList<string> Recipients, string Subject, int Attempts, string Reason)
     : AgreementEvent(At, By);
+
+/// <summary>A renewal notice fell due: <paramref name="DaysBeforeExpiry"/> days before <paramref name="ExpiresOn"/>.</summary>
+public sealed record RenewalNoticeDue(DateTimeOffset At, Actor By, string NoticeId, int DaysBeforeExpiry, DateOnly ExpiresOn) : AgreementEvent(At, By);
+
+/// <summary>An evaluation fell due on <paramref name="DueOn"/>; <paramref name="Overdue"/> when it is the reminder after the grace days.</summary>
+public sealed record EvaluationReminderDue(DateTimeOffset At, Actor By, string NoticeId, int Number, DateOnly DueOn, bool Overdue) : AgreementEvent(At, By);
+
+/// <summary>A review step passed half its allowed days, or (<paramref name="Overdue"/>) all of them.</summary>
+public sealed record ReviewReminderDue(DateTimeOffset At, Actor By, string NoticeId, int Round, int Step, ReviewerRole Role, bool Overdue) : AgreementEvent(At, By);

@@ -3,6 +3,7 @@ using Workflow.Functions.Dispatch;
 using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
+using Workflow.Functions.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,7 +14,8 @@ builder.Services
     .AddSinergiAuth()
     .AddSinergiAgreements()
     .AddSinergiDispatch()
-    .AddSinergiEmail();
+    .AddSinergiEmail()
+    .AddSinergiNotices();
 
 var app = builder.Build();
 app.UseSinergiHttp();

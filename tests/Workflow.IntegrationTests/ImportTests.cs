@@ -10,16 +10,8 @@ public sealed class ImportTests(SinergiFixture fixture)
 {
     private readonly Api api = fixture.Api();
 
-    private static MultipartFormDataContent ImportForm(World w, string signedOn, int months, string? renewalOfId = null, byte[]? file = null)
-    {
-        var body = JsonSerializer.SerializeToNode(Api.NewAgreementBody(w, validityMonths: months), Api.JsonOptions)!.AsObject();
-        body["signedOn"] = signedOn;
-        body["place"] = "Auditorium Pemkab HST";
-        body["signatories"] = JsonNode.Parse("""[{"name":"Gusti Iskandarsyah","position":"Kepala Rutan","organization":"Rutan Barabai"},{"name":"Kepala Dinas","position":"Kepala Dinas Kesehatan","organization":"Pemkab HST"}]""");
-        body["witnesses"] = JsonNode.Parse("""[{"name":"H Aulia Oktafiandi","position":"Bupati","organization":"Pemkab HST"}]""");
-        body["renewalOfId"] = renewalOfId;
-        return Api.Form(file ?? Api.Pdf(), "pks-ditandatangani.pdf", ("agreement", body.ToJsonString()));
-    }
+    private static MultipartFormDataContent ImportForm(World w, string signedOn, int months, string? renewalOfId = null, byte[]? file = null) =>
+        Api.ImportForm(w, signedOn, months, renewalOfId, file);
 
     [Fact]
     public async Task ImportedAgreementsArriveByTheirDatesAndKeepTheRenewalLink()

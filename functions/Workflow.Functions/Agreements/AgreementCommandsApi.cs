@@ -118,7 +118,7 @@ public static class AgreementCommandsApi
             var (renewal, _) = Agreement.Create(renewalId, seed, context.Actor, now);
             created = new CreateRenewalPayload(renewalId, seed, context.Actor, now);
             return new Change([started], [AgreementEngine.Outbox(OutboxKinds.CreateRenewal, created)],
-                (_, _, _) => AgreementEngine.Json(201, AgreementResponse.From(renewal, 1, now), $"/api/agreements/{renewalId}"));
+                (_, _, _) => AgreementEngine.Json(201, engine.Describe(renewal, 1, now), $"/api/agreements/{renewalId}"));
         }, ct);
         // Create it now so the answer is true at once; the outbox row covers a crash before this line.
         if (created is not null) await engine.EnsureRenewalCreatedAsync(created, ct);

@@ -3,6 +3,7 @@ using Workflow.Core;
 using Workflow.Functions.Dispatch;
 using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Timers;
 
 namespace Workflow.Functions.Agreements;
 
@@ -20,7 +21,7 @@ public sealed record Change(
 /// Runs commands: load the state, let the agreement check and make the move, commit events + outbox + state
 /// in one transaction, then notify the dispatcher. A retried Idempotency-Key gets its first answer.
 /// </summary>
-public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier notifier, TimeProvider clock)
+public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier notifier, TimeProvider clock, NoticePolicy policy)
 {
     public async Task<StoredResponse> ExecuteAsync(string id, CommandContext context, Func<Agreement, DateTimeOffset, Change> move, CancellationToken ct)
     {
@@ -35,7 +36,8 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         var answer = (change.Answer ?? Ok)(agreement, version, now);
         if (change.Events.Count == 0) return answer;
 
-        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. EmailPlanner.Plan(change.Events)];
+        OutboxItem[] outbox =
+            [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. EmailPlanner.Plan(change.Events), .. TimerPlanner.Plan(change.Events)];
         await store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct);
         await notifier.NotifyAsync(id, ct);
         return answer;
@@ -48,8 +50,8 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         if (context.Key is { } key && await store.FindAnswerAsync(id, key, ct) is { } first) return first;
         var now = at ?? clock.GetUtcNow();
         var (agreement, created) = create(now);
-        var answer = Json(201, AgreementResponse.From(agreement, 1, now), $"/api/agreements/{agreement.Id}");
-        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. extraOutbox];
+        var answer = Json(201, AgreementResponse.From(agreement, 1, now, policy), $"/api/agreements/{agreement.Id}");
+        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. extraOutbox, .. TimerPlanner.Plan([created])];
         try
         {
             await store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct);
@@ -97,5 +99,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
     public static StoredResponse Json<T>(int status, T body, string? location = null) =>
         new(status, JsonSerializer.Serialize(body, SinergiJson.Options), location);
 
-    private static StoredResponse Ok(Agreement a, int version, DateTimeOffset now) => Json(200, AgreementResponse.From(a, version, now));
+    private StoredResponse Ok(Agreement a, int version, DateTimeOffset now) => Json(200, AgreementResponse.From(a, version, now, policy));
+
+    public AgreementResponse Describe(Agreement a, int version, DateTimeOffset now) => AgreementResponse.From(a, version, now, policy);
 }

@@ -36,13 +36,13 @@ public sealed record AgreementResponse(
     DateTimeOffset CreatedAt,
     string CreatedBy)
 {
-    public static AgreementResponse From(Agreement a, int version, DateTimeOffset now) => new(
+    public static AgreementResponse From(Agreement a, int version, DateTimeOffset now, NoticePolicy policy) => new(
         a.Id, a.Kind, a.Status, a.InstitutionId, a.RegionId, a.PartnerId, a.Title, a.Purpose, a.Scope, a.ValidityMonths,
         a.ParentAgreementId, a.RenewalOfId, a.RenewedById, a.PendingRenewalId, a.EffectiveFrom, a.ExpiresOn, a.Audiensi,
         a.Drafts.Select(d => new DraftResponse(d.Version, d.Document.DocumentId, d.Document.FileName, d.Document.ContentType,
             d.Document.Length, d.Document.Sha256, d.Note, d.UploadedAt, d.UploadedBy)).ToList(),
         a.ReviewRounds, a.Signing, a.ActionPlan, a.Evaluations, a.Termination,
-        a.UpcomingTimers(now, NoticePolicy.Default), version, a.CreatedAt, a.CreatedBy);
+        a.UpcomingTimers(now, policy), version, a.CreatedAt, a.CreatedBy);
 }
 
 public sealed record DraftUploadResponse(int Version, string DocumentId, string Sha256);

@@ -61,11 +61,11 @@ public static class AgreementsApi
         return TypedResults.Ok(await queries.ListAsync(filter, ct));
     }
 
-    private static async Task<Ok<AgreementResponse>> Get(string id, HttpContext http, AgreementStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<AgreementResponse>> Get(string id, HttpContext http, AgreementStore store, AgreementEngine engine, TimeProvider clock, CancellationToken ct)
     {
         var stored = await store.GetAsync(Ids.Route(id), ct);
         http.Caller().EnsureCanRead(stored.Agreement);
-        return TypedResults.Ok(AgreementResponse.From(stored.Agreement, stored.Version, clock.GetUtcNow()));
+        return TypedResults.Ok(engine.Describe(stored.Agreement, stored.Version, clock.GetUtcNow()));
     }
 
     private static async Task<Ok<HistoryResponse>> History(string id, HttpContext http, AgreementStore store, CancellationToken ct)

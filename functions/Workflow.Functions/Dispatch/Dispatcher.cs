@@ -5,6 +5,7 @@ using Workflow.Functions.Agreements;
 using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
+using Workflow.Functions.Timers;
 
 namespace Workflow.Functions.Dispatch;
 
@@ -14,7 +15,8 @@ namespace Workflow.Functions.Dispatch;
 /// brings the dispatcher back for it.
 /// </summary>
 public sealed class Dispatcher(
-    AgreementStore store, Projections projections, AgreementEngine engine, EmailDelivery emails, StorageClients storage, ILogger<Dispatcher> logger)
+    AgreementStore store, Projections projections, AgreementEngine engine, EmailDelivery emails, TimerStore timers, NoticePolicy policy,
+    StorageClients storage, TimeProvider clock, ILogger<Dispatcher> logger)
 {
     public async Task<int> DispatchAsync(string agreementId, CancellationToken ct)
     {
@@ -53,10 +55,21 @@ public sealed class Dispatcher(
                 return RowOutcome.Done(row);
             case OutboxKinds.Email:
                 return await emails.DeliverAsync(row, ct);
+            case OutboxKinds.ScheduleTimers:
+                await ScheduleTimersAsync(agreementId, ct);
+                return RowOutcome.Done(row);
             default:
                 logger.LogError("Unknown outbox kind {Kind} in {AgreementId}/{Row}; left in place", row.GetString("Kind"), agreementId, row.RowKey);
                 return RowOutcome.Skip;
         }
+    }
+
+    /// <summary>Writes every timer still ahead of the agreement. Timers its state no longer calls for stay, and pass without effect.</summary>
+    private async Task ScheduleTimersAsync(string agreementId, CancellationToken ct)
+    {
+        if (await store.LoadAsync(agreementId, ct) is not { } stored) return;
+        foreach (var timer in stored.Agreement.UpcomingTimers(clock.GetUtcNow(), policy))
+            await timers.UpsertAsync(agreementId, timer, ct);
     }
 
     private async Task MarkRenewedAsync(MarkRenewedPayload p, CancellationToken ct)

@@ -9,6 +9,8 @@ public static class OutboxKinds
     public const string CreateRenewal = "CreateRenewal";
     /// <summary>The renewal was signed: mark the agreement it renews. Payload: <see cref="MarkRenewedPayload"/>.</summary>
     public const string MarkRenewed = "MarkRenewed";
+    /// <summary>Write the agreement's upcoming timers from its current state. No payload.</summary>
+    public const string ScheduleTimers = "ScheduleTimers";
     /// <summary>Send an email. Payload: <see cref="Email.EmailPayload"/>.</summary>
     public const string Email = "Email";
 }

@@ -1,21 +1,48 @@
 using Azure;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Options;
+using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
+using Workflow.Functions.Timers;
 
 namespace Workflow.Functions.Dispatch;
 
 public sealed record SweepResult(bool Ran, IReadOnlyList<string> RecoveredOutboxes, IReadOnlyList<string> FiredTimers);
 
 /// <summary>
-/// The periodic sweep. One instance at a time (a blob lease): it re-dispatches outboxes left behind
-/// by a crash between commit and notice.
+/// The periodic sweep. One instance at a time (a blob lease): it fires the durable timers that are due,
+/// each as an idempotent command on its agreement, and re-dispatches outboxes left behind by a crash
+/// between commit and notice.
 /// </summary>
-public sealed class Sweep(StorageClients storage, AgreementStore store, IOptions<EngineOptions> options, TimeProvider clock, ILogger<Sweep> logger)
+public sealed class Sweep(
+    StorageClients storage, AgreementStore store, TimerStore timers, AgreementEngine engine, NoticePolicy policy,
+    IOptions<EngineOptions> options, TimeProvider clock, ILogger<Sweep> logger)
 {
     private const string LeaseBlob = "sweep.lock";
+
+    private async Task<IReadOnlyList<string>> FireDueTimersAsync(CancellationToken ct)
+    {
+        var fired = new List<string>();
+        foreach (var due in await timers.DueAsync(clock.GetUtcNow(), ct))
+        {
+            var acted = false;
+            try
+            {
+                await engine.ExecuteAsSystemAsync(due.AgreementId, (a, now) =>
+                {
+                    var events = a.FireTimer(due.Timer, policy, CommandContext.SystemActor, now);
+                    acted = events.Count > 0;
+                    return new Change(events);
+                }, ct);
+            }
+            catch (NotFoundException) { /* the agreement is gone; so is its timer */ }
+            if (acted) fired.Add($"{due.AgreementId} {due.Timer.Id}");
+            await timers.DeleteAsync(due.Row, ct);
+        }
+        return fired;
+    }
 
     public async Task<SweepResult> RunAsync(CancellationToken ct)
     {
@@ -42,7 +69,7 @@ public sealed class Sweep(StorageClients storage, AgreementStore store, IOptions
                 logger.LogWarning("Outbox of {AgreementId} waited past {OlderThan}: dispatching again", id, olderThan);
                 await storage.Dispatch.SendMessageAsync(id, ct);
             }
-            return new SweepResult(true, stale, []);
+            return new SweepResult(true, stale, await FireDueTimersAsync(ct));
         }
         finally
         {

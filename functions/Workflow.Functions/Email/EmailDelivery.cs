@@ -59,34 +59,71 @@ public sealed class EmailDelivery(
         return RowOutcome.Done(row);
     }
 
-    private async Task<EmailMessage?> RenderAsync(string agreementId, EmailPayload payload, string outboxId, CancellationToken ct)
+    private async Task<EmailMessage?> RenderAsync(string agreementId, EmailPayload p, string outboxId, CancellationToken ct)
     {
-        var a = (await store.LoadAsync(agreementId, ct))?.Agreement;
-        var round = a?.ReviewRounds.FirstOrDefault(r => r.Round == payload.Round);
-        if (a is null || round is null) return null;
+        if ((await store.LoadAsync(agreementId, ct))?.Agreement is not { } a) return null;
         var institution = await directory.FindInstitutionAsync(a.InstitutionId, ct);
         var partner = await directory.FindPartnerAsync(a.PartnerId, ct);
         if (institution is null || partner is null) return null;
+        var head = new Recipient(institution.HeadEmail, institution.HeadName);
+        var partnerContact = new Recipient(partner.ContactEmail, partner.ContactName);
+        var round = a.ReviewRounds.FirstOrDefault(r => r.Round == p.Round);
+        var step = round?.Steps.FirstOrDefault(s => s.Step == p.Step);
 
-        if (payload.Template == EmailTemplateNames.ApprovalRequest)
+        (RenderedEmail Mail, IEnumerable<Recipient> To)? email = p.Template switch
         {
-            var step = round.Steps.FirstOrDefault(s => s.Step == payload.Step);
             // Decided, or the round closed, before this email left: a link to it would only be refused.
-            if (step is null || step.Decision is not null || round.Outcome != ReviewRoundOutcome.Open) return null;
-            var started = round.CurrentStepStartedAt(step) ?? clock.GetUtcNow();
-            var token = tokens.Issue(a.Id, round.Round, step.Step, step.Email);
-            var mail = EmailTemplates.ApprovalRequest(a, institution, partner, round, step, started.AddDays(step.DaysAllowed),
-                tokens.Link(token), tokens.Link(token, "/draft"));
-            return new EmailMessage([new Recipient(step.Email, step.Name)], mail.Subject, mail.Text, mail.Html, outboxId);
-        }
-        if (payload.Template == EmailTemplateNames.RoundClosed && round.Outcome != ReviewRoundOutcome.Open)
+            EmailTemplateNames.ApprovalRequest or EmailTemplateNames.ReviewReminder when step is not null && step.Decision is null && round!.Outcome == ReviewRoundOutcome.Open =>
+                ApprovalRequest(a, institution, partner, round, step, p),
+            EmailTemplateNames.ReviewEscalation when step is not null && step.Decision is null && round!.Outcome == ReviewRoundOutcome.Open =>
+                (EmailTemplates.Notice(a, institution, partner, "Reviu terlambat",
+                    [$"Langkah {step.Step} ({step.Name}, {step.Email}) belum memutuskan draf versi {round.DraftVersion} dan telah melewati batas {step.DaysAllowed} hari.",
+                     "Mohon tindak lanjuti dengan pejabat tersebut."],
+                    [$"Step {step.Step} ({step.Name}) has not decided within {step.DaysAllowed} days; please follow up."]),
+                 step.Role == ReviewerRole.Kanwil ? [head, .. await KanwilAsync(a, ct)] : [head]),
+            EmailTemplateNames.RoundClosed when round is not null && round.Outcome != ReviewRoundOutcome.Open =>
+                (EmailTemplates.RoundClosed(a, institution, partner, round), [new Recipient(round.SubmittedBy, round.SubmittedBy), head]),
+            EmailTemplateNames.RenewalNotice when a.ExpiresOn is { } expires =>
+                (EmailTemplates.Notice(a, institution, partner, $"Berakhir dalam {p.Days} hari",
+                    [$"Perjanjian ini berakhir pada {Html.DateId(expires)}, {p.Days} hari lagi.",
+                     "Bila kerja sama akan dilanjutkan, catat evaluasi terakhir lalu mulai perpanjangan di Sinergi."],
+                    [$"This agreement expires on {Html.DateEn(expires)}, in {p.Days} days. To continue, record an evaluation and start a renewal."]),
+                 [head, partnerContact, .. await KanwilAsync(a, ct)]),
+            EmailTemplateNames.Expired when a.ExpiresOn is { } expires =>
+                (EmailTemplates.Notice(a, institution, partner, "Berakhir hari ini",
+                    [$"Masa berlaku perjanjian ini berakhir hari ini, {Html.DateId(expires)}. Perjanjian tetap tersimpan dengan status Kedaluwarsa."],
+                    [$"This agreement expires today, {Html.DateEn(expires)}. It stays on record as Expired."]),
+                 [head, partnerContact, .. await KanwilAsync(a, ct)]),
+            EmailTemplateNames.EvaluationReminder when p.DueOn is { } dueOn =>
+                (EmailTemplates.Notice(a, institution, partner, p.Overdue ? $"Evaluasi ke-{p.Number} terlambat" : $"Evaluasi ke-{p.Number} jatuh tempo",
+                    [p.Overdue
+                        ? $"Evaluasi ke-{p.Number} jatuh tempo pada {Html.DateId(dueOn)} dan belum dicatat."
+                        : $"Evaluasi ke-{p.Number} jatuh tempo hari ini, {Html.DateId(dueOn)}.", "Catat hasil evaluasi (dan rekomendasinya) di Sinergi."],
+                    [p.Overdue ? $"Evaluation {p.Number}, due on {Html.DateEn(dueOn)}, has not been recorded." : $"Evaluation {p.Number} is due today, {Html.DateEn(dueOn)}."]),
+                 p.Overdue ? [head, new Recipient(a.CreatedBy, a.CreatedBy), .. await KanwilAsync(a, ct)] : [head, new Recipient(a.CreatedBy, a.CreatedBy)]),
+            _ => null,
+        };
+        if (email is not { } e)
         {
-            var mail = EmailTemplates.RoundClosed(a, institution, partner, round);
-            var to = new[] { new Recipient(round.SubmittedBy, round.SubmittedBy), new Recipient(institution.HeadEmail, institution.HeadName) }
-                .DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
-            return new EmailMessage(to, mail.Subject, mail.Text, mail.Html, outboxId);
+            logger.LogInformation("Email {OutboxId} ({Template}) no longer applies; not sent", outboxId, p.Template);
+            return null;
         }
-        logger.LogError("Email template {Template} of {AgreementId} cannot be rendered; dropped", payload.Template, agreementId);
-        return null;
+        var to = e.To.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        return new EmailMessage(to, e.Mail.Subject, e.Mail.Text, e.Mail.Html, outboxId);
     }
+
+    private (RenderedEmail, IEnumerable<Recipient>) ApprovalRequest(Agreement a, Institution institution, Partner partner, ReviewRound round, ReviewStep step, EmailPayload p)
+    {
+        var started = round.CurrentStepStartedAt(step) ?? clock.GetUtcNow();
+        var token = tokens.Issue(a.Id, round.Round, step.Step, step.Email);
+        var prefix = p.Template != EmailTemplateNames.ReviewReminder ? "Mohon keputusan" : p.Overdue ? "Batas waktu terlewati, mohon keputusan" : "Pengingat, mohon keputusan";
+        var mail = EmailTemplates.ApprovalRequest(a, institution, partner, round, step, started.AddDays(step.DaysAllowed), tokens.Link(token), tokens.Link(token, "/draft"), prefix);
+        return (mail, [new Recipient(step.Email, step.Name)]);
+    }
+
+    /// <summary>The heads of the Kanwil institutions of the agreement's region.</summary>
+    private async Task<IEnumerable<Recipient>> KanwilAsync(Agreement a, CancellationToken ct) =>
+        (await directory.ListInstitutionsAsync(ct)).Where(i => i.Kind == InstitutionKind.Kanwil && i.RegionId == a.RegionId)
+            .Select(i => new Recipient(i.HeadEmail, i.HeadName));
+
 }

@@ -8,19 +8,30 @@ public static class EmailTemplateNames
 {
     public const string ApprovalRequest = "ApprovalRequest";
     public const string RoundClosed = "RoundClosed";
+    public const string ReviewReminder = "ReviewReminder";
+    public const string ReviewEscalation = "ReviewEscalation";
+    public const string RenewalNotice = "RenewalNotice";
+    public const string Expired = "Expired";
+    public const string EvaluationReminder = "EvaluationReminder";
 }
 
-/// <summary>Which email a review event asks for. Outbox payload of kind <see cref="OutboxKinds.Email"/>.</summary>
-public sealed record EmailPayload(string Template, int Round, int? Step);
+/// <summary>Which email an event asks for. Outbox payload of kind <see cref="OutboxKinds.Email"/>.</summary>
+public sealed record EmailPayload(string Template, int Round = 0, int? Step = null, int? Days = null, int? Number = null, bool Overdue = false, DateOnly? DueOn = null);
 
-/// <summary>Turns the events of a command into the emails it causes, as outbox rows in the same transaction.</summary>
+/// <summary>Turns the events of a command into the emails they cause, as outbox rows in the same transaction.</summary>
 public static class EmailPlanner
 {
     public static IEnumerable<OutboxItem> Plan(IEnumerable<AgreementEvent> events) => events.SelectMany(e => e switch
     {
         ReviewSubmitted s => [Item(new EmailPayload(EmailTemplateNames.ApprovalRequest, s.Round.Round, 1))],
         ReviewStepDecided { RoundOutcome: ReviewRoundOutcome.Open } d => [Item(new EmailPayload(EmailTemplateNames.ApprovalRequest, d.Round, d.Step + 1))],
-        ReviewStepDecided d => [Item(new EmailPayload(EmailTemplateNames.RoundClosed, d.Round, null))],
+        ReviewStepDecided d => [Item(new EmailPayload(EmailTemplateNames.RoundClosed, d.Round))],
+        ReviewReminderDue { Overdue: false } r => [Item(new EmailPayload(EmailTemplateNames.ReviewReminder, r.Round, r.Step))],
+        ReviewReminderDue r => [Item(new EmailPayload(EmailTemplateNames.ReviewReminder, r.Round, r.Step, Overdue: true)),
+                                Item(new EmailPayload(EmailTemplateNames.ReviewEscalation, r.Round, r.Step, Overdue: true))],
+        RenewalNoticeDue n => [Item(new EmailPayload(EmailTemplateNames.RenewalNotice, Days: n.DaysBeforeExpiry))],
+        AgreementExpired => [Item(new EmailPayload(EmailTemplateNames.Expired, Days: 0))],
+        EvaluationReminderDue r => [Item(new EmailPayload(EmailTemplateNames.EvaluationReminder, Number: r.Number, Overdue: r.Overdue, DueOn: r.DueOn))],
         _ => Array.Empty<OutboxItem>(),
     });
 

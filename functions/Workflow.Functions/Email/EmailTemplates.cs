@@ -11,10 +11,11 @@ public sealed record RenderedEmail(string Subject, string Text, string Html);
 public static class EmailTemplates
 {
     public static RenderedEmail ApprovalRequest(
-        Agreement a, Institution institution, Partner partner, ReviewRound round, ReviewStep step, DateTimeOffset deadline, Uri link, Uri draftLink)
+        Agreement a, Institution institution, Partner partner, ReviewRound round, ReviewStep step, DateTimeOffset deadline, Uri link, Uri draftLink,
+        string subjectPrefix = "Mohon keputusan")
     {
         var draft = a.Drafts.Single(d => d.Version == round.DraftVersion);
-        var subject = $"[Sinergi] Mohon keputusan: {a.Title}";
+        var subject = $"[Sinergi] {subjectPrefix}: {a.Title}";
         var text = new StringBuilder()
             .AppendLine($"Yth. {step.Name},").AppendLine()
             .AppendLine($"{institution.Name} mengajukan {KindId(a.Kind)} berikut untuk reviu (putaran {round.Round}, langkah {step.Step} dari {round.Steps.Count}):").AppendLine()
@@ -80,6 +81,29 @@ public static class EmailTemplates
             {E(DecisionEn(deciding.Decision!.Value))}. Comment: {E(deciding.Comment ?? "-")}</p>
             """);
         return new RenderedEmail(subject, text.ToString(), html);
+    }
+
+    /// <summary>A dated notice about an agreement (renewal, expiry, evaluation, late review): a few lines in each language.</summary>
+    public static RenderedEmail Notice(Agreement a, Institution institution, Partner partner, string subject, string[] id, string[] en)
+    {
+        var facts = new[]
+        {
+            ("Judul", a.Title), ("Pihak kesatu", institution.Name), ("Pihak kedua", partner.Name),
+            ("Berlaku", a.EffectiveFrom is { } from ? $"{DateId(from)} s.d. {DateId(a.ExpiresOn!.Value)}" : "-"),
+        };
+        var text = new StringBuilder();
+        foreach (var line in id) text.AppendLine(line);
+        text.AppendLine();
+        foreach (var (label, value) in facts) text.AppendLine($"  {label,-13}: {value}");
+        text.AppendLine().AppendLine("-- English --");
+        foreach (var line in en) text.AppendLine(line);
+        var html = Layout($"""
+            {string.Concat(id.Select(l => $"<p>{E(l)}</p>"))}
+            <table style="border-collapse:collapse">{string.Concat(facts.Select(f => Row(f.Item1, f.Item2)))}</table>
+            <hr>
+            {string.Concat(en.Select(l => $"<p style=\"color:#555\">{E(l)}</p>"))}
+            """);
+        return new RenderedEmail($"[Sinergi] {subject}: {a.Title}", text.ToString(), html);
     }
 
     private static string StepLine(ReviewStep s) => s.Decision is { } d

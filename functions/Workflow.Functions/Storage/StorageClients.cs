@@ -18,26 +18,31 @@ public sealed class StorageClients
     public const string ByRegionTable = "agreementsbyregion";
     public const string ByStatusTable = "agreementsbystatus";
     public const string ByExpiryTable = "agreementsbyexpiry";
+    public const string TimersTable = "timers";
     public const string DocumentsContainer = "documents";
     public const string LocksContainer = "locks";
     public const string DispatchQueue = "dispatch";
 
-    public StorageClients(IOptions<StorageOptions> options)
+    public StorageClients(IOptions<StorageOptions> options, StorageRequestCounter counter)
     {
         var o = options.Value;
         // Base64 messages: what the Functions queue trigger reads by default.
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
+        foreach (var clientOptions in new ClientOptions[] { queueOptions, tableOptions, blobOptions })
+            clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         if (!string.IsNullOrWhiteSpace(o.ConnectionString))
         {
-            Tables = new TableServiceClient(o.ConnectionString);
-            Blobs = new BlobServiceClient(o.ConnectionString);
+            Tables = new TableServiceClient(o.ConnectionString, tableOptions);
+            Blobs = new BlobServiceClient(o.ConnectionString, blobOptions);
             Queues = new QueueServiceClient(o.ConnectionString, queueOptions);
         }
         else
         {
             TokenCredential credential = new DefaultAzureCredential();
-            Tables = new TableServiceClient(o.TableServiceUri!, credential);
-            Blobs = new BlobServiceClient(o.BlobServiceUri!, credential);
+            Tables = new TableServiceClient(o.TableServiceUri!, credential, tableOptions);
+            Blobs = new BlobServiceClient(o.BlobServiceUri!, credential, blobOptions);
             Queues = new QueueServiceClient(o.QueueServiceUri!, credential, queueOptions);
         }
     }
@@ -53,7 +58,7 @@ public sealed class StorageClients
     public QueueClient Dispatch => Queues.GetQueueClient(DispatchQueue);
 
     public static readonly string[] AllTables =
-        [AgreementsTable, InstitutionsTable, PartnersTable, ByInstitutionTable, ByRegionTable, ByStatusTable, ByExpiryTable];
+        [AgreementsTable, InstitutionsTable, PartnersTable, ByInstitutionTable, ByRegionTable, ByStatusTable, ByExpiryTable, TimersTable];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -91,6 +96,7 @@ public static class StorageSetup
 {
     public static IServiceCollection AddSinergiStorage(this IServiceCollection services)
     {
+        services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton<StorageClients>();
         services.AddHostedService<StorageInitializer>();
         return services;

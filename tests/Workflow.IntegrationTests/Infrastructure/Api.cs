@@ -52,6 +52,41 @@ public sealed class Api(HttpClient http)
         audiensi,
     };
 
+    /// <summary>Registers the Kanwil of the world's region, whose head gets renewal notices and escalations.</summary>
+    public async Task<string> AddKanwilAsync(World w)
+    {
+        var email = $"kakanwil@{w.RegionId}.go.id";
+        await Json(await Send(HttpMethod.Post, "/api/institutions", w.AdminToken, new
+        {
+            id = w.RegionId, name = "Kantor Wilayah Ditjen Pemasyarakatan", kind = "Kanwil", regionId = w.RegionId,
+            timeZone = "Asia/Makassar", headName = "Kepala Kanwil", headEmail = email,
+        }), HttpStatusCode.Created);
+        return email;
+    }
+
+    public static MultipartFormDataContent ImportForm(World w, string signedOn, int months, string? renewalOfId = null, byte[]? file = null)
+    {
+        var body = JsonSerializer.SerializeToNode(NewAgreementBody(w, validityMonths: months), JsonOptions)!.AsObject();
+        body["signedOn"] = signedOn;
+        body["place"] = "Auditorium Pemkab HST";
+        body["signatories"] = JsonNode.Parse("""[{"name":"Gusti Iskandarsyah","position":"Kepala Rutan","organization":"Rutan Barabai"},{"name":"Kepala Dinas","position":"Kepala Dinas Kesehatan","organization":"Pemkab HST"}]""");
+        body["witnesses"] = JsonNode.Parse("""[{"name":"H Aulia Oktafiandi","position":"Bupati","organization":"Pemkab HST"}]""");
+        body["renewalOfId"] = renewalOfId;
+        return Form(file ?? Pdf(), "pks-ditandatangani.pdf", ("agreement", body.ToJsonString()));
+    }
+
+    public async Task<string> ImportAsync(World w, string signedOn, int months, string? renewalOfId = null) =>
+        (await Json(await Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, ImportForm(w, signedOn, months, renewalOfId)), HttpStatusCode.Created))["id"]!.GetValue<string>();
+
+    /// <summary>Runs the sweep now; answers the timers it fired, as "agreementId timerId".</summary>
+    public async Task<IReadOnlyList<string>> SweepAsync()
+    {
+        var result = await Json(await Send(HttpMethod.Post, "/api/dev/sweep", null), HttpStatusCode.OK);
+        return result["firedTimers"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
+    }
+
+    public async Task<string> AdminTokenAsync() => await TokenAsync("admin@ditjenpas.go.id", "Admin", ["admin"]);
+
     public static object Audiensi() => new
     {
         date = "2025-10-24",

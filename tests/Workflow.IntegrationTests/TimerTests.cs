@@ -1,0 +1,165 @@
+using System.Net;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Workflow.IntegrationTests;
+
+/// <summary>Durable timers driven by the dev clock and POST /api/dev/sweep, on real Azurite, with mail into maildev.</summary>
+[Collection(SinergiCollection.Name)]
+public sealed class TimerTests(SinergiFixture fixture)
+{
+    private readonly Api api = fixture.Api();
+
+    private static DateTimeOffset Local(string day, int hour, int minute, int offsetHours) =>
+        new DateTimeOffset(DateOnly.Parse(day).ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(offsetHours)).ToUniversalTime();
+
+    private async Task<IReadOnlyList<string>> SweepAtAsync(ClockTravel clock, DateTimeOffset at)
+    {
+        clock.To(at);
+        await fixture.Storage.WaitForQuietAsync(seconds: 60);
+        var fired = await api.SweepAsync();
+        await fixture.Storage.WaitForQuietAsync(seconds: 60);
+        return fired;
+    }
+
+    private async Task<string> StatusAsync(string id) =>
+        (await api.GetAsync($"/api/agreements/{id}", await api.AdminTokenAsync()))["status"]!.GetValue<string>();
+
+    [Fact]
+    public async Task SignedAgreementGetsItsNoticesOnTheFiveDaysInItsTimeZoneOnceEachThenExpires()
+    {
+        using var clock = new ClockTravel(fixture.Clock);
+        clock.To(Local("2025-11-05", 10, 0, 8));
+        var samarinda = await api.NewWorldAsync("Asia/Makassar");
+        var jakarta = await api.NewWorldAsync("Asia/Jakarta");
+        var kanwil = await api.AddKanwilAsync(samarinda);
+        var wita = await api.ImportAsync(samarinda, "2025-11-05", 12);
+        var wib = await api.ImportAsync(jakarta, "2025-11-05", 12);
+        await fixture.Storage.WaitForQuietAsync();
+
+        foreach (var (day, days) in new[] { ("2026-08-07", 90), ("2026-09-06", 60), ("2026-10-06", 30), ("2026-10-29", 7) })
+        {
+            var notice = $"RenewalNotice:{day}:{days} days before expiry";
+            Assert.DoesNotContain($"{wita} {notice}", await SweepAtAsync(clock, Local(day, 7, 59, 8)));
+            var witaMorning = await SweepAtAsync(clock, Local(day, 8, 0, 8));
+            Assert.Contains($"{wita} {notice}", witaMorning);
+            Assert.DoesNotContain($"{wib} {notice}", witaMorning); // 08:00 WITA is 07:00 WIB
+            var wibMorning = await SweepAtAsync(clock, Local(day, 8, 0, 7));
+            Assert.Contains($"{wib} {notice}", wibMorning);
+            Assert.DoesNotContain($"{wita} {notice}", wibMorning);
+        }
+        Assert.Equal("Active", await StatusAsync(wita));
+        Assert.Contains($"{wita} Expiry:2026-11-05:expiry", await SweepAtAsync(clock, Local("2026-11-05", 8, 0, 8)));
+        Assert.Equal("Expired", await StatusAsync(wita));
+        Assert.DoesNotContain(await SweepAtAsync(clock, Local("2026-11-06", 8, 0, 8)), f => f.StartsWith(wita));
+
+        foreach (var to in new[] { $"kalapas@{samarinda.InstitutionId[6..]}.go.id", $"ketua@{samarinda.InstitutionId[6..]}.or.id", kanwil })
+        {
+            var subjects = (await fixture.Mail.ToAsync(to)).Select(m => m["subject"]!.GetValue<string>()).ToList();
+            Assert.Equal(["Berakhir dalam 90 hari", "Berakhir dalam 60 hari", "Berakhir dalam 30 hari", "Berakhir dalam 7 hari", "Berakhir hari ini"],
+                subjects.Where(s => s.Contains("Berakhir")).Select(s => s["[Sinergi] ".Length..s.IndexOf(':')]));
+        }
+        var history = await api.GetAsync($"/api/agreements/{wita}/history", await api.AdminTokenAsync());
+        Assert.Equal(4, history["events"]!.AsArray().Count(e => e!["type"]!.GetValue<string>() == "RenewalNoticeDue"));
+    }
+
+    [Fact]
+    public async Task EvaluationRemindersFallOnTheirDueAndOverdueDays()
+    {
+        using var clock = new ClockTravel(fixture.Clock);
+        clock.To(Local("2025-11-05", 10, 0, 8));
+        var w = await api.NewWorldAsync();
+        var id = await api.ImportAsync(w, "2025-11-05", 24);
+        await fixture.Storage.WaitForQuietAsync();
+
+        Assert.DoesNotContain($"{id} EvaluationDue:2026-05-05:evaluation 1", await SweepAtAsync(clock, Local("2026-05-04", 8, 0, 8)));
+        Assert.Contains($"{id} EvaluationDue:2026-05-05:evaluation 1", await SweepAtAsync(clock, Local("2026-05-05", 8, 0, 8)));
+        Assert.Contains($"{id} EvaluationOverdue:2026-05-19:evaluation 1", await SweepAtAsync(clock, Local("2026-05-19", 8, 0, 8)));
+        var mails = await fixture.Mail.ToAsync($"kalapas@{w.InstitutionId[6..]}.go.id");
+        Assert.Contains(mails, m => m["subject"]!.GetValue<string>().StartsWith("[Sinergi] Evaluasi ke-1 jatuh tempo"));
+        Assert.Contains(mails, m => m["subject"]!.GetValue<string>().StartsWith("[Sinergi] Evaluasi ke-1 terlambat"));
+
+        // An evaluation recorded in time stops the reminders for its period.
+        var staff = await api.TokenAsync($"staf@{w.InstitutionId[6..]}.go.id", "Staf", ["staff"], w.InstitutionId, w.RegionId);
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/evaluations", staff,
+            new { periodEnd = "2026-05-19", summary = "Berjalan baik", recommendation = "Continue" }), HttpStatusCode.OK);
+        await fixture.Storage.WaitForQuietAsync();
+        Assert.Contains($"{id} EvaluationDue:2026-11-05:evaluation 2", await SweepAtAsync(clock, Local("2026-11-05", 8, 0, 8)));
+    }
+
+    [Fact]
+    public async Task StepLeftAloneGetsAReminderThenAnEscalation()
+    {
+        using var clock = new ClockTravel(fixture.Clock);
+        var start = Local("2026-01-05", 9, 0, 8);
+        clock.To(start);
+        var w = await api.NewWorldAsync();
+        var kanwil = await api.AddKanwilAsync(w);
+        var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+        var official = $"kabid@{w.RegionId}.go.id";
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, new
+        {
+            steps = new[] { new { role = "Kanwil", name = "Kabid Pembinaan", email = official, daysAllowed = 4 } },
+        }), HttpStatusCode.OK);
+        await fixture.Mail.WaitForAsync(official);
+
+        Assert.DoesNotContain(await SweepAtAsync(clock, start.AddDays(2).AddMinutes(-1)), f => f.StartsWith(id));
+        Assert.Contains(await SweepAtAsync(clock, start.AddDays(2).AddMinutes(1)), f => f.StartsWith($"{id} ReviewReminder:"));
+        var reminder = await fixture.Mail.WaitForAsync(official, count: 2);
+        Assert.StartsWith("[Sinergi] Pengingat, mohon keputusan", reminder["subject"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await new OfficialBrowser(fixture.Factory.CreateClient()).OpenAsync(OfficialBrowser.LinkIn(reminder))).Status);
+
+        Assert.Contains(await SweepAtAsync(clock, start.AddDays(4).AddMinutes(1)), f => f.StartsWith($"{id} ReviewOverdue:"));
+        Assert.StartsWith("[Sinergi] Batas waktu terlewati", (await fixture.Mail.WaitForAsync(official, count: 3))["subject"]!.GetValue<string>());
+        Assert.StartsWith("[Sinergi] Reviu terlambat", (await fixture.Mail.WaitForAsync($"kalapas@{w.InstitutionId[6..]}.go.id"))["subject"]!.GetValue<string>());
+        Assert.StartsWith("[Sinergi] Reviu terlambat", (await fixture.Mail.WaitForAsync(kanwil))["subject"]!.GetValue<string>());
+        Assert.DoesNotContain(await SweepAtAsync(clock, start.AddDays(10)), f => f.StartsWith(id));
+    }
+
+    [Fact]
+    public async Task SignedRenewalStopsTheOldAgreementsNotices()
+    {
+        using var clock = new ClockTravel(fixture.Clock);
+        clock.To(Local("2025-11-05", 10, 0, 8));
+        var w = await api.NewWorldAsync();
+        var old = await api.ImportAsync(w, "2025-11-05", 12);
+        await fixture.Storage.WaitForQuietAsync();
+
+        clock.To(Local("2026-05-10", 10, 0, 8));
+        var staff = await api.TokenAsync($"staf@{w.InstitutionId[6..]}.go.id", "Staf", ["staff"], w.InstitutionId, w.RegionId);
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{old}/evaluations", staff,
+            new { periodEnd = "2026-05-05", summary = "Layak diperpanjang", recommendation = "Renew" }), HttpStatusCode.OK);
+        var renewal = (await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{old}/renewal", staff, new { validityMonths = 24 }), HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await Api.Json(await api.UploadDraftAsync(renewal, staff), HttpStatusCode.Created);
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{renewal}/review", staff, Api.Steps("hukum@kanwil.go.id")), HttpStatusCode.OK);
+        await Api.Json(await api.DecideAsync(renewal, await api.AdminTokenAsync(), 1, 1, "approve"), HttpStatusCode.OK);
+        await Api.Json(await api.SignAsync(renewal, staff, "2026-05-10", effectiveFrom: "2026-11-05"), HttpStatusCode.OK);
+        await fixture.Storage.WaitForQuietAsync();
+        Assert.Equal("Renewed", await StatusAsync(old));
+
+        foreach (var day in new[] { "2026-08-07", "2026-09-06", "2026-10-06", "2026-10-29", "2026-11-05" })
+            Assert.DoesNotContain(await SweepAtAsync(clock, Local(day, 8, 0, 8)), f => f.StartsWith(old));
+        Assert.Equal("Renewed", await StatusAsync(old));
+        Assert.Equal("Active", await StatusAsync(renewal));
+        Assert.DoesNotContain(await fixture.Mail.ToAsync($"kalapas@{w.InstitutionId[6..]}.go.id"), m => m["subject"]!.GetValue<string>().Contains("Berakhir"));
+    }
+
+    [Fact]
+    public async Task TwoSweepsAtOnceFireEachTimerOnce()
+    {
+        using var clock = new ClockTravel(fixture.Clock);
+        clock.To(Local("2025-11-05", 10, 0, 8));
+        var w = await api.NewWorldAsync();
+        var id = await api.ImportAsync(w, "2025-11-05", 12);
+        await fixture.Storage.WaitForQuietAsync();
+        clock.To(Local("2026-08-07", 8, 0, 8));
+        await fixture.Storage.WaitForQuietAsync(seconds: 60);
+
+        var both = await Task.WhenAll(api.SweepAsync(), api.SweepAsync());
+        await fixture.Storage.WaitForQuietAsync(seconds: 60);
+        var again = await api.SweepAsync();
+        Assert.Single(both.SelectMany(f => f).Concat(again), f => f == $"{id} RenewalNotice:2026-08-07:90 days before expiry");
+        var history = await api.GetAsync($"/api/agreements/{id}/history", await api.AdminTokenAsync());
+        Assert.Single(history["events"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "RenewalNoticeDue");
+    }
+}
