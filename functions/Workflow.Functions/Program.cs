@@ -1,11 +1,12 @@
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dispatch;
 using Workflow.Functions.Email;
+using Workflow.Functions.FunctionsHost;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Timers;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).UseFunctionsHostWhenPresent();
 
 builder.Services
     .AddSinergiOptions(builder.Configuration)

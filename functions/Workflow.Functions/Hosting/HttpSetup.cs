@@ -7,6 +7,7 @@ using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dev;
 using Workflow.Functions.Directory;
+using Workflow.Functions.FunctionsHost;
 using Workflow.Functions.Documents;
 using Workflow.Functions.Health;
 
@@ -72,6 +73,7 @@ public static class HttpSetup
         app.MapAgreementCommandsApi();
         app.MapAdminApi();
         app.MapApprovalPages();
+        app.MapTriggerEndpoints();
         return app;
     }
 }
