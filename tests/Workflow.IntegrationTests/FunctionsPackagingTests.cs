@@ -153,3 +153,28 @@ public sealed class FunctionsPackagingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 }
+
+public sealed class SettingsSampleTests
+{
+    [Fact]
+    public void SampleSettingsNameEverySettingTheAppReads()
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(AzuriteProcess.RepositoryRoot(), "local.settings.sample.json")))!["Values"]!.AsObject();
+        var optionTypes = typeof(Workflow.Functions.Hosting.StorageOptions).Assembly.GetTypes()
+            .Where(t => t.IsClass && t.IsSealed && t.Name.EndsWith("Options") && t.GetField("Section") is not null);
+        var missing = new List<string>();
+        foreach (var type in optionTypes)
+        {
+            var section = (string)type.GetField("Section")!.GetValue(null)!;
+            foreach (var property in type.GetProperties().Where(p => p.CanWrite))
+            {
+                var key = $"{section}__{property.Name}";
+                if (!sample.ContainsKey(key) && !sample.ContainsKey(key + "__0")) missing.Add(key);
+            }
+        }
+        Assert.True(optionTypes.Count() >= 10, "options classes not found");
+        Assert.Empty(missing);
+        foreach (var key in new[] { "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "SWEEP_SCHEDULE" }) Assert.True(sample.ContainsKey(key), key);
+        Assert.Equal("custom", sample["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
+    }
+}
