@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Storage;
 using Workflow.IntegrationTests.Infrastructure;
@@ -11,19 +10,44 @@ namespace Workflow.IntegrationTests;
 [Collection(SinergiCollection.Name)]
 public sealed class StartupAndContractTests(SinergiFixture fixture)
 {
+    /// <summary>Starts the built app as its own process, as a deployment would, with one setting missing or wrong.</summary>
     [Theory]
-    [InlineData("Storage:ConnectionString", "", "Storage:ConnectionString")]
-    [InlineData("Auth:DevSigningKey", "short", "Auth:DevSigningKey")]
-    [InlineData("Documents:MaxBytes", "0", "Documents:MaxBytes")]
-    [InlineData("Email:From", "", "Email:From")]
-    [InlineData("Smtp:Host", "", "Smtp:Host")]
-    [InlineData("Approvals:SigningKey", "", "Approvals:SigningKey")]
-    [InlineData("Approvals:PublicBaseUrl", "not a url", "Approvals:PublicBaseUrl")]
-    public void MissingOrBadSettingStopsTheAppNamingIt(string key, string value, string named)
+    [InlineData("Storage__ConnectionString", "", "Storage:ConnectionString")]
+    [InlineData("Auth__DevSigningKey", "short", "Auth:DevSigningKey")]
+    [InlineData("Documents__MaxBytes", "0", "Documents:MaxBytes")]
+    [InlineData("Email__From", "", "Email:From")]
+    [InlineData("Smtp__Host", "", "Smtp:Host")]
+    [InlineData("Approvals__SigningKey", "", "Approvals:SigningKey")]
+    [InlineData("Approvals__PublicBaseUrl", "not a url", "Approvals:PublicBaseUrl")]
+    public async Task MissingOrBadSettingStopsTheAppNamingIt(string key, string value, string named)
     {
-        using var factory = new SinergiFactory(fixture.Azurite.ConnectionString, settings: new Dictionary<string, string?> { [key] = value });
-        var e = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
-        Assert.Contains(named, e.Message);
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // bin/{Debug,Release}/net10.0
+        var app = Path.Combine(AzuriteProcess.RepositoryRoot(), "functions", "Workflow.Functions", "bin", configuration, "net10.0", "Workflow.Functions.dll");
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! };
+        info.ArgumentList.Add(app);
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["Storage__ConnectionString"] = fixture.Azurite.ConnectionString,
+            ["Auth__DevTokens"] = "true",
+            ["Auth__DevSigningKey"] = SinergiFactory.SigningKey,
+            ["Email__From"] = "sinergi@sinergi.example",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Approvals__PublicBaseUrl"] = SinergiFactory.PublicBaseUrl,
+            ["Approvals__SigningKey"] = SinergiFactory.ApprovalKey,
+            ["Engine__RunBackgroundLoops"] = "false",
+            [key] = value,
+        };
+        foreach (var (k, v) in settings) info.Environment[k] = v;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); Assert.Fail($"the app started although {named} was '{value}'"); }
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains(named, await output + await errors);
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Workflow.IntegrationTests;
+
+/// <summary>infra/ builds and lints clean with the Bicep CLI from its NuGet package (Azure.Bicep.CommandLine.linux-x64).</summary>
+public sealed class InfraTests
+{
+    private static readonly string Infra = Path.Combine(AzuriteProcess.RepositoryRoot(), "infra");
+
+    private static string Bicep()
+    {
+        var package = typeof(InfraTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPackagePath").Value!;
+        var path = Path.Combine(package, "tools", "bicep");
+        Assert.True(File.Exists(path), $"Bicep CLI not found at {path}");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var info = new ProcessStartInfo(Bicep()) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Infra };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "bicep did not finish");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void MainBicepBuildsWithoutWarnings()
+    {
+        var (code, output, errors) = Run("build", "main.bicep", "--stdout");
+        Assert.True(code == 0, errors);
+        Assert.DoesNotContain("Warning", errors);
+        var template = JsonNode.Parse(output)!;
+        var text = template.ToJsonString();
+        Assert.Contains("FlexConsumption", text);
+        Assert.Contains("\"allowSharedKeyAccess\":false", text);
+        Assert.Contains("Microsoft.KeyVault/vaults", text);
+        Assert.Contains("Microsoft.Insights/components", text);
+        Assert.Contains("\"name\":\"custom\"", text);
+    }
+
+    [Fact]
+    public void MainBicepLintsClean()
+    {
+        var (code, output, errors) = Run("lint", "main.bicep");
+        Assert.True(code == 0, output + errors);
+        Assert.DoesNotContain("Warning", output + errors);
+        Assert.DoesNotContain("Error", output + errors);
+    }
+}
