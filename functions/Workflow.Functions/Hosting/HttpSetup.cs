@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,9 @@ public static class HttpSetup
 
     public static WebApplication UseSinergiHttp(this WebApplication app)
     {
+        // Under the Functions host every request comes from loopback; the client's address is in X-Forwarded-For.
+        // Only a loopback peer is trusted to say so (the default known proxies).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler();
         // Gives an empty 401, 403, 404 or 405 a problem body too.
         app.UseStatusCodePages();
