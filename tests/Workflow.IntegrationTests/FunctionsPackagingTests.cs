@@ -67,11 +67,15 @@ public sealed class FunctionsPackagingTests : IAsyncLifetime
     {
         var routes = AppRoutes();
         var functions = Functions().ToList();
-        Assert.Equal(["Api", "Approvals", "Dispatch", "Health", "OpenApi", "Sweep"], functions.Select(f => f.Name).Order());
+        Assert.Equal(["Api", "Approvals", "Assets", "Dispatch", "Health", "OpenApi", "Pages", "Sweep"], functions.Select(f => f.Name).Order());
         foreach (var (name, binding) in functions)
         {
             switch (binding["type"]!.GetValue<string>())
             {
+                case "httpTrigger" when binding["route"]!.GetValue<string>() == "assets/{*path}":
+                    // Static files, served by the static-file middleware rather than an endpoint.
+                    Assert.NotEmpty(Directory.GetFiles(Path.Combine(Root, "functions", "Workflow.Functions", "wwwroot", "assets")));
+                    break;
                 case "httpTrigger":
                     var matcher = new TemplateMatcher(TemplateParser.Parse(binding["route"]!.GetValue<string>()), new RouteValueDictionary());
                     Assert.True(routes.Any(r => matcher.TryMatch(Sample(r), new RouteValueDictionary())), $"{name}: no app endpoint under {binding["route"]}");

@@ -9,7 +9,8 @@ namespace Workflow.Functions.Agreements;
 
 public sealed record AgreementSummary(
     string Id, AgreementKind Kind, AgreementStatus Status, string InstitutionId, string RegionId, string PartnerId,
-    string Title, DateOnly? ExpiresOn, int Version, DateTimeOffset? UpdatedAt);
+    string Title, DateOnly? ExpiresOn, int Version, DateTimeOffset? UpdatedAt,
+    string? ParentAgreementId, IReadOnlyList<ProgramArea> Areas, DateOnly? EvaluationDueOn, DateTimeOffset? ReviewDueAt);
 
 public sealed record AgreementList(IReadOnlyList<AgreementSummary> Items, int Count, bool Truncated);
 
@@ -101,7 +102,13 @@ public sealed class AgreementQueries(StorageClients storage)
         r.GetString("RegionId"),
         r.GetString("PartnerId"),
         r.GetString("Title"),
-        r.GetString("ExpiresOn") is { } e ? DateOnly.ParseExact(e, "yyyy-MM-dd") : null,
+        Date(r.GetString("ExpiresOn")),
         r.GetInt32("Version") ?? 0,
-        r.GetDateTimeOffset("UpdatedAt"));
+        r.GetDateTimeOffset("UpdatedAt"),
+        r.GetString("ParentAgreementId"),
+        (r.GetString("Areas") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ProgramArea>).ToList(),
+        Date(r.GetString("EvaluationDueOn")),
+        r.GetDateTimeOffset("ReviewDueAt"));
+
+    private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd");
 }

@@ -27,7 +27,7 @@ public sealed record StoredEvent(int Seq, string Type, DateTimeOffset At, Actor 
 /// One partition per agreement: row <c>state</c>, events <c>e-{seq}</c>, outbox <c>o-{seq}-{n}</c>,
 /// idempotency answers <c>i-{hash}</c>. A change is one entity group transaction guarded by the state's ETag.
 /// </summary>
-public sealed class AgreementStore(StorageClients storage)
+public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
 {
     public const string StateRow = "state";
     public const string OutboxPrefix = "o-";
@@ -99,7 +99,7 @@ public sealed class AgreementStore(StorageClients storage)
             LargeText.Write(row, "Body", answer.Body);
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
-        var state = StateEntity(after, seq, hash, now);
+        var state = StateEntity(after, seq, hash, now, policy);
         actions.Add(before is null
             ? new TableTransactionAction(TableTransactionActionType.Add, state)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, before.ETag));
@@ -135,10 +135,15 @@ public sealed class AgreementStore(StorageClients storage)
         return row;
     }
 
-    private static TableEntity StateEntity(Agreement a, int version, string lastHash, DateTimeOffset now)
+    /// <summary>The snapshot, and beside it the columns that lists and the dashboard read without opening it.</summary>
+    private static TableEntity StateEntity(Agreement a, int version, string lastHash, DateTimeOffset now, NoticePolicy policy)
     {
         var row = new TableEntity(a.Id, StateRow)
         {
+            ["ParentAgreementId"] = a.ParentAgreementId,
+            ["Areas"] = string.Join(",", a.Scope.Select(s => s.Area).Distinct()),
+            ["EvaluationDueOn"] = a.NextEvaluationDue(policy)?.ToString("yyyy-MM-dd"),
+            ["ReviewDueAt"] = a.CurrentReviewDeadline,
             ["Status"] = a.Status.ToString(),
             ["Kind"] = a.Kind.ToString(),
             ["InstitutionId"] = a.InstitutionId,

@@ -80,14 +80,6 @@ public static class AgreementsApi
     {
         var stored = await store.GetAsync(Ids.Route(id), ct);
         http.Caller().EnsureCanRead(stored.Agreement);
-        var document = AllDocuments(stored.Agreement).FirstOrDefault(d => d.DocumentId == Ids.Route(documentId, "documentId"))
-            ?? throw new NotFoundException($"Dokumen '{documentId}' tidak ada pada perjanjian ini.");
-        http.Response.Headers["X-Content-SHA256"] = document.Sha256;
-        return TypedResults.Stream(await documents.OpenReadAsync(id, document, ct), document.ContentType, document.FileName);
+        return await AgreementDocuments.DownloadAsync(http, stored.Agreement, documentId, documents, ct);
     }
-
-    private static IEnumerable<DocumentRef> AllDocuments(Agreement a) =>
-        a.Drafts.Select(d => d.Document)
-            .Concat(a.Signing is { } s ? [s.Document] : [])
-            .Concat(a.Evaluations.Select(e => e.Document).OfType<DocumentRef>());
 }

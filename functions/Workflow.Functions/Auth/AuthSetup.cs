@@ -17,6 +17,7 @@ public static class AuthSetup
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, clock) => Configure(jwt, auth.Value, clock));
         services.AddAuthorization();
+        services.AddSinergiPageAuth();
         services.AddSingleton<DevTokenIssuer>();
         return services;
     }

@@ -14,6 +14,10 @@ public sealed class Projections(StorageClients storage)
 {
     public const string ExpiryPartition = "expiry";
 
+    /// <summary>The state row's columns that every list row carries.</summary>
+    public static readonly string[] SummaryColumns =
+        ["Status", "Kind", "InstitutionId", "RegionId", "PartnerId", "Title", "ExpiresOn", "Version", "UpdatedAt", "ParentAgreementId", "Areas", "EvaluationDueOn", "ReviewDueAt"];
+
     /// <summary>Projects the agreement's current state, then removes rows for where it no longer belongs.</summary>
     public async Task ProjectAsync(string agreementId, IEnumerable<ProjectPayload> previous, CancellationToken ct)
     {
@@ -49,14 +53,14 @@ public sealed class Projections(StorageClients storage)
     private async Task<TableEntity?> ReadStateAsync(string id, CancellationToken ct)
     {
         var row = await storage.Agreements.GetEntityIfExistsAsync<TableEntity>(id, AgreementStore.StateRow,
-            select: ["Status", "Kind", "InstitutionId", "RegionId", "PartnerId", "Title", "ExpiresOn", "Version", "UpdatedAt"], cancellationToken: ct);
+            select: SummaryColumns, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 
     private static TableEntity Summary(TableEntity state, string agreementId)
     {
         var summary = new TableEntity();
-        foreach (var column in (string[])["Status", "Kind", "InstitutionId", "RegionId", "PartnerId", "Title", "ExpiresOn", "Version", "UpdatedAt"])
+        foreach (var column in SummaryColumns)
             summary[column] = state.TryGetValue(column, out var value) ? value : null;
         summary["AgreementId"] = agreementId;
         return summary;

@@ -11,6 +11,7 @@ using Workflow.Functions.Directory;
 using Workflow.Functions.FunctionsHost;
 using Workflow.Functions.Documents;
 using Workflow.Functions.Health;
+using Workflow.Functions.Pages;
 
 namespace Workflow.Functions.Hosting;
 
@@ -61,6 +62,7 @@ public static class HttpSetup
         app.UseExceptionHandler();
         // Gives an empty 401, 403, 404 or 405 a problem body too.
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -78,6 +80,7 @@ public static class HttpSetup
         app.MapAdminApi();
         app.MapApprovalPages();
         app.MapTriggerEndpoints();
+        app.MapSinergiPages();
         return app;
     }
 }

@@ -26,6 +26,8 @@ public sealed class AuthOptions
     public string? DevSigningKey { get; set; }
     public string? Authority { get; set; }
     public string? Audience { get; set; }
+    /// <summary>Pages trust App Service Authentication's X-MS-CLIENT-PRINCIPAL (only where Easy Auth is in front of the app).</summary>
+    public bool AppServiceAuthentication { get; set; }
 }
 
 public sealed class EngineOptions

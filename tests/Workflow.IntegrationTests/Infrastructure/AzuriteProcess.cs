@@ -18,7 +18,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
 
+    /// <summary>Starts on fresh ports, again on others if a port was taken in between (test classes start theirs in parallel).</summary>
     public static async Task<AzuriteProcess> StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await StartOnFreePortsAsync(); }
+            catch (InvalidOperationException) when (attempt < 3) { }
+        }
+    }
+
+    private static async Task<AzuriteProcess> StartOnFreePortsAsync()
     {
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
         var node = await NodeService.StartAsync("azurite/dist/src/azurite.js",

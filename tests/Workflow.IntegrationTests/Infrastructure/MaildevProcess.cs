@@ -20,6 +20,15 @@ public sealed class MaildevProcess : IAsyncDisposable
 
     public static async Task<MaildevProcess> StartAsync()
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await StartOnFreePortsAsync(); }
+            catch (InvalidOperationException) when (attempt < 3) { }
+        }
+    }
+
+    private static async Task<MaildevProcess> StartOnFreePortsAsync()
+    {
         var (smtp, webPort) = (NodeService.FreePort(), NodeService.FreePort());
         var node = await NodeService.StartAsync("maildev/dist/bin/maildev.js",
             ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--smtp", $"{smtp}", "--web", $"{webPort}", "--mail-directory", "{data}"],

@@ -32,8 +32,16 @@ public sealed class NodeService : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var service = new NodeService(process, data);
-        await service.WaitForPortsAsync(script, ports);
-        return service;
+        try
+        {
+            await service.WaitForPortsAsync(script, ports);
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task WaitForPortsAsync(string script, int[] ports)

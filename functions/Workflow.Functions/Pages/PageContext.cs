@@ -1,0 +1,55 @@
+using Workflow.Core;
+using Workflow.Functions.Auth;
+using static Workflow.Functions.Hosting.Html;
+
+namespace Workflow.Functions.Pages;
+
+/// <summary>Who is looking, in which language. Bahasa Indonesia unless the person switched to English.</summary>
+public sealed record PageContext(Caller Caller, bool English, string Path)
+{
+    public const string LanguageCookie = "sinergi-bahasa";
+
+    public static PageContext From(HttpContext http) => new(
+        http.Caller(),
+        http.Request.Cookies[LanguageCookie] == "en",
+        http.Request.Path + http.Request.QueryString);
+
+    /// <summary>The text in the page's language: Indonesian first, English when chosen.</summary>
+    public string T(string id, string en) => English ? en : id;
+
+    public string Date(DateOnly? date) => date is null ? "-" : English ? DateEn(date.Value) : DateId(date.Value);
+
+    public string Status(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Exploring => T("Penjajakan", "Exploring"),
+        AgreementStatus.Drafting => T("Penyusunan draf", "Drafting"),
+        AgreementStatus.InReview => T("Dalam reviu", "In review"),
+        AgreementStatus.Approved => T("Disetujui", "Approved"),
+        AgreementStatus.Active => T("Berlaku", "Active"),
+        AgreementStatus.Renewed => T("Diperpanjang", "Renewed"),
+        AgreementStatus.Expired => T("Kedaluwarsa", "Expired"),
+        AgreementStatus.Terminated => T("Diakhiri", "Terminated"),
+        _ => T("Ditolak", "Rejected"),
+    };
+
+    public string Area(ProgramArea area) => area switch
+    {
+        ProgramArea.Health => T("Kesehatan", "Health"),
+        ProgramArea.Education => T("Pendidikan", "Education"),
+        ProgramArea.WorkSkills => T("Pelatihan kerja", "Work skills"),
+        ProgramArea.Agribusiness => T("Agribisnis", "Agribusiness"),
+        ProgramArea.DrugRehabilitation => T("Rehabilitasi NAPZA", "Drug rehabilitation"),
+        ProgramArea.LegalAid => T("Bantuan hukum", "Legal aid"),
+        ProgramArea.FinancialLiteracy => T("Literasi keuangan", "Financial literacy"),
+        ProgramArea.PopulationData => T("Data kependudukan (NIK)", "Population data"),
+        ProgramArea.FireSafety => T("Penanggulangan kebakaran", "Fire safety"),
+        ProgramArea.Waste => T("Pengelolaan sampah", "Waste"),
+        ProgramArea.ProductMarketing => T("Pemasaran produk", "Product marketing"),
+        ProgramArea.Spiritual => T("Pembinaan kepribadian", "Spiritual guidance"),
+        ProgramArea.Sport => T("Olahraga", "Sport"),
+        ProgramArea.Psychology => T("Psikologi", "Psychology"),
+        _ => T("Lainnya", "Other"),
+    };
+
+    public string Kind(AgreementKind kind) => English ? kind switch { AgreementKind.Mou => "MoU", AgreementKind.Pks => "Cooperation agreement (PKS)", _ => "Addendum" } : KindId(kind);
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authentication;
+using Workflow.Core;
+using Workflow.Functions.Agreements;
+using Workflow.Functions.Auth;
+using Workflow.Functions.Documents;
+using Workflow.Functions.Hosting;
+using static Workflow.Functions.Hosting.Html;
+
+namespace Workflow.Functions.Pages;
+
+/// <summary>The staff and Kanwil pages under /app. Server-rendered, no script; the same scoping as the API.</summary>
+public static class PagesEndpoints
+{
+    public static IEndpointRouteBuilder MapSinergiPages(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/app").ExcludeFromDescription().AllowAnonymous();
+        open.MapGet("/masuk", (HttpContext http, Directory.DirectoryStore directory, string? returnUrl, CancellationToken ct) => SignInPage.ShowAsync(http, directory, returnUrl, ct));
+        open.MapPost("/masuk", (HttpContext http, CancellationToken ct) => Guard(http, () => SignInPage.SignInAsync(http, ct))).DisableAntiforgery();
+        open.MapPost("/keluar", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(PageAuth.CookieScheme);
+            return TypedResults.Redirect("/app");
+        }).DisableAntiforgery();
+        open.MapGet("/bahasa", (HttpContext http, string? l, string? kembali) =>
+        {
+            http.Response.Cookies.Append(PageContext.LanguageCookie, l == "en" ? "en" : "id",
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            return TypedResults.Redirect(SignInPage.LocalOr(kembali, "/app"));
+        });
+
+        var pages = app.MapGroup("/app").ExcludeFromDescription().RequireAuthorization(PageAuth.Policy);
+        pages.MapGet("", (HttpContext http, AgreementQueries q, Directory.DirectoryStore d, TimeProvider c, CancellationToken ct) =>
+            Guard(http, () => DashboardPage.ShowAsync(http, q, d, c, ct)));
+        pages.MapGet("/perjanjian", (HttpContext http, AgreementQueries q, Directory.DirectoryStore d, TimeProvider c, CancellationToken ct) =>
+            Guard(http, () => AgreementListPage.ShowAsync(http, q, d, c, ct)));
+        pages.MapGet("/perjanjian/{id}", (string id, HttpContext http, AgreementStore s, AgreementQueries q, Directory.DirectoryStore d, NoticePolicy n, TimeProvider c, CancellationToken ct) =>
+            Guard(http, () => AgreementPage.ShowAsync(id, http, s, q, d, n, c, ct)));
+        pages.MapGet("/perjanjian/{id}/dokumen/{documentId}", (string id, string documentId, HttpContext http, AgreementStore s, DocumentStore docs, CancellationToken ct) =>
+            Guard(http, async () =>
+            {
+                var a = (await s.GetAsync(Ids.Route(id), ct)).Agreement;
+                http.Caller().EnsureCanRead(a);
+                return (IResult)await AgreementDocuments.DownloadAsync(http, a, documentId, docs, ct);
+            }));
+        open.MapGet("/ditolak", (HttpContext http) => Message(http, 403, "Tidak berwenang", "Not allowed", "Halaman ini bukan untuk peran Anda.", "This page is not for your role."));
+        return app;
+    }
+
+    /// <summary>A page's failures become pages (not problem JSON): 400, 403, 404.</summary>
+    private static async Task<IResult> Guard(HttpContext http, Func<Task<IResult>> page)
+    {
+        try { return await page(); }
+        catch (ForbiddenException e) { return Message(http, 403, "Tidak berwenang", "Not allowed", e.Message, "You may not open this agreement or document."); }
+        catch (NotFoundException e) { return Message(http, 404, "Tidak ditemukan", "Not found", e.Message, "It does not exist."); }
+        catch (DomainValidationException e) { return Message(http, 400, "Isian tidak valid", "Invalid input", string.Join(" ", e.Errors.SelectMany(x => x.Value)), "Check the filters."); }
+    }
+
+    private static IResult Message(HttpContext http, int status, string titleId, string titleEn, string id, string en)
+    {
+        var p = PageContext.From(http);
+        return PageLayout.Page(http, p, p.T(titleId, titleEn), $"<p>{E(p.T(id, en))}</p><p><a href=\"/app\">{E(p.T("Kembali ke dasbor", "Back to the dashboard"))}</a></p>", status);
+    }
+}

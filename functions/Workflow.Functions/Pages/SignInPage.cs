@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Workflow.Core;
+using Workflow.Functions.Auth;
+using Workflow.Functions.Directory;
+using Workflow.Functions.Hosting;
+using static Workflow.Functions.Hosting.Html;
+
+namespace Workflow.Functions.Pages;
+
+/// <summary>Development and Testing: pick a demo user by role (admin, the Kanwil of each region, the staff of each institution).</summary>
+public static class SignInPage
+{
+    private sealed record DemoUser(string Email, string Name, string Role, string? Institution, string? Region, string Label);
+
+    public static bool Available(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevOrTesting()
+        && http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens;
+
+    public static async Task<IResult> ShowAsync(HttpContext http, DirectoryStore directory, string? returnUrl, CancellationToken ct)
+    {
+        if (!Available(http)) return TypedResults.NotFound();
+        var p = PageContext.From(http) with { Caller = new Caller("", "", new HashSet<string>(), null, null) };
+        var users = await DemoUsersAsync(directory, ct);
+        var back = LocalOr(returnUrl, "/app");
+        var forms = string.Concat(users.Select(u => $"""
+            <form method="post" action="{PageAuth.SignInPath}">
+              <input type="hidden" name="email" value="{E(u.Email)}"><input type="hidden" name="name" value="{E(u.Name)}">
+              <input type="hidden" name="role" value="{E(u.Role)}"><input type="hidden" name="institution" value="{E(u.Institution)}">
+              <input type="hidden" name="region" value="{E(u.Region)}"><input type="hidden" name="returnUrl" value="{E(back)}">
+              <strong>{E(u.Label)}</strong><br><span class="muted">{E(u.Email)} · {E(u.Role)}</span><br>
+              <button type="submit" class="primary">{E(p.T("Masuk", "Sign in"))}</button>
+            </form>
+            """));
+        return PageLayout.Page(http, p, p.T("Masuk (pengembangan)", "Sign in (development)"),
+            $"""<p class="muted">{E(p.T("Di produksi, Anda masuk dengan akun Microsoft Entra ID. Pilih pengguna demo:", "In production you sign in with Microsoft Entra ID. Pick a demo user:"))}</p><div class="users">{forms}</div>""");
+    }
+
+    public static async Task<IResult> SignInAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!Available(http)) return TypedResults.NotFound();
+        var form = await http.Request.ReadFormAsync(ct);
+        var v = new Validator();
+        var email = v.Email("email", form["email"]);
+        var name = v.Text("name", form["name"], 200);
+        var role = form["role"].ToString();
+        if (!Roles.All.Contains(role)) v.Add("role", "Peran tidak dikenal.");
+        var institution = Ids.Optional(v, "institution", form["institution"]);
+        var region = Ids.Optional(v, "region", form["region"]);
+        v.ThrowIfAny();
+        await http.SignInAsync(PageAuth.CookieScheme, PageAuth.Principal("DevSignIn", email, name, [role], institution, region));
+        return TypedResults.Redirect(LocalOr(form["returnUrl"], "/app"));
+    }
+
+    private static async Task<IReadOnlyList<DemoUser>> DemoUsersAsync(DirectoryStore directory, CancellationToken ct)
+    {
+        var institutions = await directory.ListInstitutionsAsync(ct);
+        var users = new List<DemoUser> { new("admin@sinergi.example", "Admin Sinergi", Roles.Admin, null, null, "Admin (Ditjenpas)") };
+        users.AddRange(institutions.Select(i => i.RegionId).Distinct().Order().Select(r =>
+            new DemoUser($"kanwil@{r}.example", $"Staf {r}", Roles.Kanwil, null, r, $"Kanwil {r}")));
+        users.AddRange(institutions.Where(i => i.Kind != InstitutionKind.Kanwil).OrderBy(i => i.Name).Select(i =>
+            new DemoUser($"staf@{i.Id}.example", $"Staf {i.Name}", Roles.Staff, i.Id, i.RegionId, i.Name)));
+        return users;
+    }
+
+    /// <summary>Only a path on this site: a sign-in link must not send anyone elsewhere.</summary>
+    public static string LocalOr(string? url, string fallback) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : fallback;
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Workflow.IntegrationTests;
+
+/// <summary>The server-rendered pages under /app, signed in through the development sign-in page.</summary>
+[Collection(SinergiCollection.Name)]
+public sealed partial class PageTests(SinergiFixture fixture)
+{
+    private readonly Api api = fixture.Api();
+
+    private HttpClient Browser(bool followRedirects = true) =>
+        fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+
+    private async Task<HttpClient> SignedInAsync(string email, string role, string? institution, string? region)
+    {
+        var browser = Browser();
+        var response = await browser.PostAsync("/app/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["name"] = "Pengguna Uji", ["role"] = role, ["institution"] = institution ?? "", ["region"] = region ?? "", ["returnUrl"] = "/app",
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return browser;
+    }
+
+    private Task<HttpClient> StaffAsync(World w) => SignedInAsync($"staf@{w.InstitutionId}.example", "staff", w.InstitutionId, w.RegionId);
+
+    private static async Task<(HttpStatusCode Status, string Html)> Get(HttpClient browser, string path)
+    {
+        var response = await browser.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PagesNeedSignInAndTheDevelopmentPageListsUsersByRole()
+    {
+        var w = await api.NewWorldAsync();
+        var anonymous = await Browser(followRedirects: false).GetAsync("/app/perjanjian");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/app/masuk", anonymous.Headers.Location!.PathAndQuery);
+
+        var (status, page) = await Get(Browser(), "/app/masuk");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("admin@sinergi.example", page);
+        Assert.Contains($"kanwil@{w.RegionId}.example", page);
+        Assert.Contains($"staf@{w.InstitutionId}.example", page);
+
+        var (dashboard, html) = await Get(await StaffAsync(w), "/app");
+        Assert.Equal(HttpStatusCode.OK, dashboard);
+        Assert.Contains("<h1>Dasbor</h1>", html);
+    }
+
+    [Fact]
+    public async Task DashboardCountsFollowTheCallersScopeAndLinkToTheirLists()
+    {
+        using var clock = new ClockTravel(fixture.Clock);
+        clock.To(DateTimeOffset.UtcNow.AddDays(-10));
+        var w = await api.NewWorldAsync();
+        var other = await api.NewWorldAsync();
+        var late = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        await Api.Json(await api.UploadDraftAsync(late, w.StaffToken), HttpStatusCode.Created);
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{late}/review", w.StaffToken, Api.Steps("lambat@kanwil.go.id")), HttpStatusCode.OK);
+        await api.CreateAsync(w);
+        var hidden = (await api.CreateAsync(other))["id"]!.GetValue<string>();
+        clock.Dispose();
+        await fixture.Storage.WaitForQuietAsync();
+
+        var browser = await StaffAsync(w);
+        var (_, dashboard) = await Get(browser, "/app");
+        Assert.Contains("""<a class="card " href="/app/perjanjian"><strong>2</strong>Semua perjanjian""", dashboard);
+        Assert.Contains("""<a class="card bad" href="/app/perjanjian?lateReview=1"><strong>1</strong>Reviu melewati batas""", dashboard);
+        Assert.Contains($"/app/perjanjian/{late}", dashboard);
+
+        var (_, lateList) = await Get(browser, "/app/perjanjian?lateReview=1");
+        Assert.Contains($"/app/perjanjian/{late}", lateList);
+        Assert.Contains(">1 perjanjian<", lateList.Replace("</p>", "<"));
+        var (_, all) = await Get(browser, "/app/perjanjian");
+        Assert.DoesNotContain(hidden, all);
+    }
+
+    [Fact]
+    public async Task ListFiltersSearchesAndPages()
+    {
+        var w = await api.NewWorldAsync();
+        for (var i = 0; i < 26; i++) await api.CreateAsync(w);
+        var special = (await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements", w.StaffToken,
+            Api.NewAgreementBody(w, title: "PKS Literasi Keuangan Bank BRI")), HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await fixture.Storage.WaitForQuietAsync();
+        var browser = await StaffAsync(w);
+
+        var (_, first) = await Get(browser, "/app/perjanjian");
+        Assert.Contains("Halaman 1 / 2", first);
+        Assert.Equal(25, RowLinks().Matches(first).Count);
+        var (_, second) = await Get(browser, "/app/perjanjian?page=2");
+        Assert.Equal(2, RowLinks().Matches(second).Count);
+
+        var (_, found) = await Get(browser, "/app/perjanjian?q=literasi+keuangan");
+        Assert.Equal([special], RowLinks().Matches(found).Select(m => m.Groups[1].Value));
+        var (_, byArea) = await Get(browser, "/app/perjanjian?area=Health");
+        Assert.Empty(RowLinks().Matches(byArea));
+        var (badStatus, _) = await Get(browser, "/app/perjanjian?status=Aktif");
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+    }
+
+    [Fact]
+    public async Task AgreementPageShowsPartiesDocumentsReviewAndVerifiedHistory()
+    {
+        var w = await api.NewWorldAsync();
+        var id = (await api.CreateAsync(w, Api.Audiensi()))["id"]!.GetValue<string>();
+        var draft = await Api.Json(await api.UploadDraftAsync(id, w.StaffToken, note: "versi awal"), HttpStatusCode.Created);
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Api.Steps("hukum@kanwil.go.id")), HttpStatusCode.OK);
+        var browser = await StaffAsync(w);
+
+        var (status, page) = await Get(browser, $"/app/perjanjian/{id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        foreach (var text in new[] { "PKS Pembinaan Kemandirian WBP", "Dewan UKM Provinsi Kalimantan Timur", "Kantor Wali Kota Bontang", "Neni Moerniaeni",
+                     "Draf versi 1", "versi awal", "Putaran 1", "menunggu", "rantai hash utuh", "ReviewSubmitted", "Pemasaran produk" })
+            Assert.Contains(text, page);
+
+        var documentId = draft["documentId"]!.GetValue<string>();
+        var download = await browser.GetAsync($"/app/perjanjian/{id}/dokumen/{documentId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task UserOfAnotherInstitutionCannotOpenTheAgreementPageOrItsDocuments()
+    {
+        var w = await api.NewWorldAsync();
+        var other = await api.NewWorldAsync();
+        var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        var documentId = (await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created))["documentId"]!.GetValue<string>();
+        var outsider = await StaffAsync(other);
+
+        var (status, page) = await Get(outsider, $"/app/perjanjian/{id}");
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("Tidak berwenang", page);
+        Assert.DoesNotContain("Dewan UKM", page);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/app/perjanjian/{id}/dokumen/{documentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Get(outsider, $"/app/perjanjian?institutionId={w.InstitutionId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get(outsider, "/app/perjanjian/agr-tidak-ada")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Get(outsider, "/app/perjanjian/agr%23x")).Status);
+    }
+
+    [Fact]
+    public async Task EnglishSwitchKeepsThePageAndChangesItsLanguage()
+    {
+        var w = await api.NewWorldAsync();
+        var browser = await StaffAsync(w);
+        var (_, indonesian) = await Get(browser, "/app/perjanjian");
+        Assert.Contains("<html lang=\"id\">", indonesian);
+        var (status, english) = await Get(browser, "/app/bahasa?l=en&kembali=%2Fapp%2Fperjanjian");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<html lang=\"en\">", english);
+        Assert.Contains("<h1>Agreements</h1>", english);
+        var away = await Browser(followRedirects: false).GetAsync("/app/bahasa?l=en&kembali=https%3A%2F%2Fevil.example%2F");
+        Assert.Equal("/app", away.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task PagesLoadNothingFromElsewhere()
+    {
+        var w = await api.NewWorldAsync();
+        var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        var browser = await StaffAsync(w);
+        foreach (var path in new[] { "/app", "/app/perjanjian", $"/app/perjanjian/{id}", "/app/masuk" })
+        {
+            var (_, html) = await Get(browser, path);
+            Assert.DoesNotMatch(RemoteReference(), html);
+            Assert.DoesNotContain("<script", html);
+        }
+        var css = await browser.GetAsync("/assets/site.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.DoesNotMatch(RemoteReference(), await css.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AppServicePrincipalSignsInWhereEasyAuthIsInFront()
+    {
+        var w = await api.NewWorldAsync();
+        await using var behindEasyAuth = new SinergiFactory(fixture.Azurite.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Auth:AppServiceAuthentication"] = "true", ["Engine:RunBackgroundLoops"] = "false",
+        });
+        var client = behindEasyAuth.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var challenge = await client.GetAsync("/app");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.StartsWith("/.auth/login/aad", challenge.Headers.Location!.OriginalString);
+
+        var principal = $$"""
+            {"auth_typ":"aad","claims":[{"typ":"preferred_username","val":"Kalapas@Lapas.go.id"},{"typ":"name","val":"Kepala Lapas"},
+             {"typ":"roles","val":"staff"},{"typ":"institution","val":"{{w.InstitutionId}}"},{"typ":"region","val":"{{w.RegionId}}"}]}
+            """;
+        var request = new HttpRequestMessage(HttpMethod.Get, "/app");
+        request.Headers.Add("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(Encoding.UTF8.GetBytes(principal)));
+        var page = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Kepala Lapas", await page.Content.ReadAsStringAsync());
+        var forged = new HttpRequestMessage(HttpMethod.Get, "/app");
+        forged.Headers.Add("X-MS-CLIENT-PRINCIPAL", "not base64 at all");
+        Assert.NotEqual(HttpStatusCode.OK, (await client.SendAsync(forged)).StatusCode);
+    }
+
+    [GeneratedRegex("""<tr><td><a href="/app/perjanjian/(agr-[a-z0-9]+)">""")]
+    private static partial Regex RowLinks();
+
+    [GeneratedRegex("""(src|href)\s*=\s*"(https?:)?//""", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoteReference();
+}
