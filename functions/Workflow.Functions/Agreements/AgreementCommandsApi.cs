@@ -107,23 +107,8 @@ public static class AgreementCommandsApi
         return response.ToResult();
     }
 
-    private static async Task<StoredResponseResult> StartRenewal(string id, RenewalRequest body, HttpContext http, AgreementEngine engine, CancellationToken ct)
-    {
-        var context = CommandContext.ForUser(http, "renewal", body);
-        var renewalId = context.NewAgreementId();
-        CreateRenewalPayload? created = null;
-        var response = await engine.ExecuteAsync(Ids.Route(id), context, (a, now) =>
-        {
-            var (started, seed) = a.StartRenewal(renewalId, body.ValidityMonths, context.Actor, now);
-            var (renewal, _) = Agreement.Create(renewalId, seed, context.Actor, now);
-            created = new CreateRenewalPayload(renewalId, seed, context.Actor, now);
-            return new Change([started], [AgreementEngine.Outbox(OutboxKinds.CreateRenewal, created)],
-                (_, _, _) => AgreementEngine.Json(201, engine.Describe(renewal, 1, now), $"/api/agreements/{renewalId}"));
-        }, ct);
-        // Create it now so the answer is true at once; the outbox row covers a crash before this line.
-        if (created is not null) await engine.EnsureRenewalCreatedAsync(created, ct);
-        return response.ToResult();
-    }
+    private static async Task<StoredResponseResult> StartRenewal(string id, RenewalRequest body, HttpContext http, AgreementEngine engine, CancellationToken ct) =>
+        (await engine.StartRenewalAsync(Ids.Route(id), CommandContext.ForUser(http, "renewal", body), body.ValidityMonths, ct)).ToResult();
 
     private static async Task<StoredResponseResult> Terminate(string id, TerminationRequest body, HttpContext http, AgreementEngine engine, CancellationToken ct) =>
         (await engine.ExecuteAsync(Ids.Route(id), CommandContext.ForUser(http, "termination", body),

@@ -65,6 +65,26 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         return answer;
     }
 
+    /// <summary>
+    /// Starts a renewal: the old agreement records it (with an outbox row that creates the new one), and the new
+    /// agreement is created at once so the answer is true; the outbox row covers a crash in between. 201 with the new agreement.
+    /// </summary>
+    public async Task<StoredResponse> StartRenewalAsync(string id, CommandContext context, int? validityMonths, CancellationToken ct)
+    {
+        var renewalId = context.NewAgreementId();
+        CreateRenewalPayload? created = null;
+        var response = await ExecuteAsync(id, context, (a, now) =>
+        {
+            var (started, seed) = a.StartRenewal(renewalId, validityMonths, context.Actor, now);
+            var (renewal, _) = Agreement.Create(renewalId, seed, context.Actor, now);
+            created = new CreateRenewalPayload(renewalId, seed, context.Actor, now);
+            return new Change([started], [Outbox(OutboxKinds.CreateRenewal, created)],
+                (_, _, _) => Json(201, Describe(renewal, 1, now), $"/api/agreements/{renewalId}"));
+        }, ct);
+        if (created is not null) await EnsureRenewalCreatedAsync(created, ct);
+        return response;
+    }
+
     /// <summary>Creates the renewal named by a RenewalStarted event, unless it exists already (idempotent).</summary>
     public async Task EnsureRenewalCreatedAsync(CreateRenewalPayload payload, CancellationToken ct)
     {

@@ -12,13 +12,13 @@ public sealed class UploadCommand(DocumentStore documents)
 {
     public async Task<StoredResponse> RunAsync(
         HttpRequest request, string agreementId, IReadOnlyCollection<FileKind> allowed, bool fileRequired,
-        Func<MultipartUpload, Task<StoredResponse>> command, CancellationToken ct)
+        Func<MultipartUpload, Task<StoredResponse>> command, CancellationToken ct, MultipartUpload? into = null)
     {
         DocumentRef? saved = null;
         try
         {
             var form = await MultipartUpload.ReadAsync(request,
-                async (name, stream) => saved = await documents.SaveAsync(agreementId, name, stream, allowed, ct), fileRequired, ct);
+                async (name, stream) => saved = await documents.SaveAsync(agreementId, name, stream, allowed, ct), fileRequired, ct, into);
             var response = await command(form);
             if (response.Replayed && saved is not null) await documents.DeleteAsync(agreementId, saved);
             return response;

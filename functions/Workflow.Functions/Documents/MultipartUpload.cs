@@ -36,14 +36,15 @@ public sealed class MultipartUpload
     }
 
     public static async Task<MultipartUpload> ReadAsync(
-        HttpRequest request, Func<string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct)
+        HttpRequest request, Func<string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct, MultipartUpload? into = null)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
             throw new UnsupportedMediaTypeException("Kirim sebagai multipart/form-data dengan bagian 'file'.");
 
-        var upload = new MultipartUpload();
+        // A caller that passes its own instance keeps the fields read before a failure (a page shows them again).
+        var upload = into ?? new MultipartUpload();
         var reader = new MultipartReader(boundary, request.Body);
         try
         {

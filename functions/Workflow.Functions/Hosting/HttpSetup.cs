@@ -52,7 +52,8 @@ public static class HttpSetup
         .AddSingleton<AgreementQueries>()
         .AddSingleton<NewAgreementResolver>()
         .AddSingleton<DocumentStore>()
-        .AddSingleton<UploadCommand>();
+        .AddSingleton<UploadCommand>()
+        .AddSingleton<PageServices>();
 
     public static WebApplication UseSinergiHttp(this WebApplication app)
     {

@@ -9,9 +9,9 @@ namespace Workflow.Functions.Pages;
 /// <summary>Everything about one agreement: parties, scope, related agreements, documents, reviews, plan, evaluations, timers, history.</summary>
 public static class AgreementPage
 {
-    public static async Task<IResult> ShowAsync(
-        string id, HttpContext http, AgreementStore store, AgreementQueries queries, DirectoryStore directory, NoticePolicy policy, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> ShowAsync(string id, HttpContext http, PageServices services, CancellationToken ct, FormState? form = null, int status = 200, string? notice = null)
     {
+        var (store, queries, directory, policy, clock) = (services.Store, services.Queries, services.Directory, services.Policy, services.Clock);
         var p = PageContext.From(http);
         var stored = await store.GetAsync(Ids.Route(id), ct);
         var a = stored.Agreement;
@@ -25,6 +25,7 @@ public static class AgreementPage
         string Doc(DocumentRef d) => $"""<a href="/app/perjanjian/{E(a.Id)}/dokumen/{E(d.DocumentId)}">{E(d.FileName)}</a> <span class="muted">({d.Length / 1024.0:0.#} KiB, SHA-256 {E(d.Sha256[..12])}…)</span>""";
 
         var body = $"""
+            {(notice is null ? "" : $"<p class=\"error\" role=\"alert\">{E(notice)}</p>")}
             <p><span class="badge {a.Status}">{E(p.Status(a.Status))}</span> {E(p.Kind(a.Kind))}</p>
             <dl class="facts">
               <dt>{E(p.T("Pihak kesatu", "First party"))}</dt><dd>{E(institution?.Name ?? a.InstitutionId)}</dd>
@@ -55,7 +56,7 @@ public static class AgreementPage
             """ : "")}
             <h2>{E(p.T("Reviu", "Review"))}</h2>
             {(a.ReviewRounds.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : string.Concat(a.ReviewRounds.Select(r => $"""
-            <p><strong>{E(p.T("Putaran", "Round"))} {r.Round}</strong> · {E(p.T("draf versi", "draft version"))} {r.DraftVersion} · {E(r.Outcome.ToString())}</p>
+            <p><strong>{E(p.T("Putaran", "Round"))} {r.Round}</strong> · {E(p.T("draf versi", "draft version"))} {r.DraftVersion} · {E(p.Outcome(r.Outcome))}</p>
             <table class="wide"><tbody>{string.Concat(r.Steps.Select(st => $"<tr><td>{st.Step}. {E(st.Name)} ({E(st.Role.ToString())})</td><td>{E(st.Decision is { } d ? (p.English ? DecisionEn(d) : DecisionId(d)) : p.T("menunggu", "waiting"))}</td><td>{E(st.Comment)}</td><td class=\"muted\">{E(st.DecidedAt is { } at ? LocalId(at, a.TimeZone) : "")}</td></tr>"))}</tbody></table>
             """)))}
             <h2>{E(p.T("Rencana aksi", "Action plan"))}</h2>
@@ -64,9 +65,10 @@ public static class AgreementPage
             {(a.Evaluations.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"<ul>{string.Concat(a.Evaluations.Select(e => $"<li>{e.Number}. {E(p.Date(e.PeriodEnd))} — {E(e.Recommendation.ToString())}: {E(e.Summary)}</li>"))}</ul>")}
             <h2>{E(p.T("Pengingat mendatang", "Upcoming timers"))}</h2>
             {(a.UpcomingTimers(clock.GetUtcNow(), policy) is { Count: > 0 } timers ? $"<ul>{string.Concat(timers.Take(10).Select(t => $"<li>{E(p.Date(t.DueOn))}: {E(t.Kind.ToString())} ({E(t.Detail)})</li>"))}</ul>" : $"<p class=\"muted\">{E(p.T("Tidak ada.", "None."))}</p>")}
+            {AgreementForms.For(a, p, form ?? FormState.Empty, p.Caller.CanWrite(a.InstitutionId, a.RegionId))}
             <h2>{E(p.T("Riwayat", "History"))} <span class="badge">{E(history.Verified ? p.T("rantai hash utuh", "hash chain intact") : p.T($"rantai rusak di #{history.BrokenAtSeq}", $"chain broken at #{history.BrokenAtSeq}"))}</span></h2>
             <ol class="timeline">{string.Concat(history.Events.Select(e => $"<li><strong>{E(e.Type)}</strong> — {E(LocalId(e.At, a.TimeZone))} — {E(e.Actor.Name)} &lt;{E(e.Actor.Email)}&gt;{(e.Actor.Address is null ? "" : $" · {E(e.Actor.Address)}")}</li>"))}</ol>
             """;
-        return PageLayout.Page(http, p, a.Title, body);
+        return PageLayout.Page(http, p, a.Title, body, status);
     }
 }

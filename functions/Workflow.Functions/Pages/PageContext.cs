@@ -51,5 +51,13 @@ public sealed record PageContext(Caller Caller, bool English, string Path)
         _ => T("Lainnya", "Other"),
     };
 
+    public string Outcome(ReviewRoundOutcome outcome) => outcome switch
+    {
+        ReviewRoundOutcome.Open => T("berjalan", "open"),
+        ReviewRoundOutcome.Approved => T("disetujui", "approved"),
+        ReviewRoundOutcome.ChangesRequested => T("perlu perbaikan", "changes requested"),
+        _ => T("ditolak", "rejected"),
+    };
+
     public string Kind(AgreementKind kind) => English ? kind switch { AgreementKind.Mou => "MoU", AgreementKind.Pks => "Cooperation agreement (PKS)", _ => "Addendum" } : KindId(kind);
 }

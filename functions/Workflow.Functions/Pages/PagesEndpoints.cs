@@ -33,8 +33,12 @@ public static class PagesEndpoints
             Guard(http, () => DashboardPage.ShowAsync(http, q, d, c, ct)));
         pages.MapGet("/perjanjian", (HttpContext http, AgreementQueries q, Directory.DirectoryStore d, TimeProvider c, CancellationToken ct) =>
             Guard(http, () => AgreementListPage.ShowAsync(http, q, d, c, ct)));
-        pages.MapGet("/perjanjian/{id}", (string id, HttpContext http, AgreementStore s, AgreementQueries q, Directory.DirectoryStore d, NoticePolicy n, TimeProvider c, CancellationToken ct) =>
-            Guard(http, () => AgreementPage.ShowAsync(id, http, s, q, d, n, c, ct)));
+        pages.MapGet("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.ShowAsync(http, s, ct)));
+        pages.MapPost("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.CreateAsync(http, s, ct))).DisableAntiforgery();
+        pages.MapGet("/perjanjian/{id}", (string id, HttpContext http, PageServices s, CancellationToken ct) =>
+            Guard(http, () => AgreementPage.ShowAsync(id, http, s, ct)));
+        pages.MapPost("/perjanjian/{id}/{action}", (string id, string action, HttpContext http, PageServices s, CancellationToken ct) =>
+            Guard(http, () => AgreementFormHandlers.HandleAsync(id, action, http, s, ct))).DisableAntiforgery();
         pages.MapGet("/perjanjian/{id}/dokumen/{documentId}", (string id, string documentId, HttpContext http, AgreementStore s, DocumentStore docs, CancellationToken ct) =>
             Guard(http, async () =>
             {
@@ -46,9 +50,15 @@ public static class PagesEndpoints
         return app;
     }
 
-    /// <summary>A page's failures become pages (not problem JSON): 400, 403, 404.</summary>
+    /// <summary>
+    /// A page's failures become pages (not problem JSON): 400, 403, 404. A POST from another site is refused:
+    /// the session cookie is SameSite=Strict, and the Origin, when the browser sends one, must be this site.
+    /// </summary>
     private static async Task<IResult> Guard(HttpContext http, Func<Task<IResult>> page)
     {
+        if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.Origin is { Count: > 0 } origin
+            && !(Uri.TryCreate(origin.ToString(), UriKind.Absolute, out var from) && from.Authority == http.Request.Host.Value))
+            return Message(http, 403, "Tidak berwenang", "Not allowed", "Formulir dari situs lain ditolak.", "A form from another site was refused.");
         try { return await page(); }
         catch (ForbiddenException e) { return Message(http, 403, "Tidak berwenang", "Not allowed", e.Message, "You may not open this agreement or document."); }
         catch (NotFoundException e) { return Message(http, 404, "Tidak ditemukan", "Not found", e.Message, "It does not exist."); }

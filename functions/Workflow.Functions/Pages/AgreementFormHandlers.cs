@@ -1,0 +1,118 @@
+using Workflow.Core;
+using Workflow.Functions.Agreements;
+using Workflow.Functions.Auth;
+using Workflow.Functions.Documents;
+using Workflow.Functions.Hosting;
+
+namespace Workflow.Functions.Pages;
+
+/// <summary>
+/// The POSTs of the agreement page's forms. Each runs the same command as the API; success goes back to the
+/// page (303), a refusal shows the page again with the entered values and the messages beside their fields.
+/// </summary>
+public static class AgreementFormHandlers
+{
+    private static readonly (string Prefix, string[] Fields)[] Lists =
+    [
+        ("steps", ["role", "name", "email", "daysAllowed"]),
+        ("signatories", ["name", "position", "organization"]),
+        ("witnesses", ["name", "position", "organization"]),
+        ("items", ["activity", "owner", "dueOn", "frequency", "status"]),
+        ("itemScores", ["activity", "score"]),
+    ];
+
+    public static async Task<IResult> HandleAsync(string id, string action, HttpContext http, PageServices s, CancellationToken ct)
+    {
+        Ids.Route(id);
+        var upload = new MultipartUpload();
+        var values = new Dictionary<string, string>();
+        try
+        {
+            var response = action switch
+            {
+                "draft" or "signing" or "evaluation" => await UploadAsync(id, action, http, s, upload, ct),
+                _ => await JsonLikeAsync(id, action, http, s, values = FormRows.Flatten(await http.Request.ReadFormAsync(ct)), ct),
+            };
+            var target = response.StatusCode == 201 && action == "renewal" && response.Location is { } location ? location.Replace("/api/agreements/", "") : id;
+            return TypedResults.Redirect($"/app/perjanjian/{target}#{(target == id ? action : "tindakan")}");
+        }
+        catch (DomainValidationException e)
+        {
+            return await AgreementPage.ShowAsync(id, http, s, ct, State(action, values, upload, e.Errors), 400);
+        }
+        catch (Exception e) when (e is UnsupportedMediaTypeException or PayloadTooLargeException)
+        {
+            var errors = new Dictionary<string, string[]> { ["file"] = [e.Message + " Pilih berkas lagi."] };
+            return await AgreementPage.ShowAsync(id, http, s, ct, State(action, values, upload, errors), e is PayloadTooLargeException ? 413 : 415);
+        }
+        catch (Exception e) when (e is InvalidMoveException or ConcurrencyConflictException)
+        {
+            return await AgreementPage.ShowAsync(id, http, s, ct, State(action, values, upload, new Dictionary<string, string[]>()), 409, e.Message);
+        }
+    }
+
+    private static FormState State(string action, Dictionary<string, string> values, MultipartUpload upload, IReadOnlyDictionary<string, string[]> errors)
+    {
+        var entered = values.Count > 0 ? values : FormRows.Flatten(upload.Fields);
+        return new FormState(action, FormRows.Compact(entered, Lists), errors);
+    }
+
+    private static Task<StoredResponse> JsonLikeAsync(string id, string action, HttpContext http, PageServices s, Dictionary<string, string> f, CancellationToken ct)
+    {
+        var context = CommandContext.ForUser(http, $"page-{action}", null);
+        return action switch
+        {
+            "review" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.SubmitForReview(
+                FormRows.Read(f, "steps", ["role", "name", "email", "daysAllowed"]).Select(r => new ReviewStepInput(
+                    EnumOrNull<ReviewerRole>(r["role"]), r["name"], r["email"], IntOrNull(r["daysAllowed"]))).ToList(), context.Actor, now)), ct),
+            "action-plan" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.SetActionPlan(
+                FormRows.Read(f, "items", ["activity", "owner", "dueOn", "frequency", "status"]).Where(r => r["activity"].Length > 0 || r["owner"].Length > 0)
+                    .Select(r => new ActionItemInput(r["activity"], r["owner"], DateOrNull(r["dueOn"], "dueOn"), NullIfEmpty(r["frequency"]), EnumOrNull<ActionItemStatus>(r["status"]))).ToList(),
+                context.Actor, now)), ct),
+            "renewal" => s.Engine.StartRenewalAsync(id, context, IntOrNull(f.GetValueOrDefault("validityMonths")), ct),
+            "termination" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.Terminate(
+                f.GetValueOrDefault("reason"), DateOrNull(f.GetValueOrDefault("effectiveOn"), "effectiveOn"), context.Actor, now)), ct),
+            _ => throw new NotFoundException($"Tindakan '{action}' tidak dikenal."),
+        };
+    }
+
+    private static async Task<StoredResponse> UploadAsync(string id, string action, HttpContext http, PageServices s, MultipartUpload into, CancellationToken ct)
+    {
+        http.Caller().EnsureCanWrite((await s.Store.GetAsync(id, ct)).Agreement);
+        var kinds = action switch { "draft" => FileKinds.Contracts, "signing" => FileKinds.SignedCopies, _ => FileKinds.Evidence };
+        return await s.Upload.RunAsync(http.Request, id, kinds, fileRequired: action != "evaluation", form =>
+        {
+            var f = FormRows.Flatten(form.Fields);
+            var context = CommandContext.ForUpload(http, $"page-{action}", form);
+            return action switch
+            {
+                "draft" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.UploadDraft(form.File!, form.Field("note"), context.Actor, now)), ct),
+                "signing" => s.Engine.ExecuteAsync(id, context, (a, now) =>
+                {
+                    var signed = a.Sign(new SigningInput(form.Date("signedOn"), form.Field("place"), form.Date("effectiveFrom"), People(f, "signatories"), People(f, "witnesses")),
+                        form.File!, context.Actor, now);
+                    return signed.RenewalOfId is { } renewed
+                        ? Change.Of(signed, AgreementEngine.Outbox(Dispatch.OutboxKinds.MarkRenewed, new Dispatch.MarkRenewedPayload(renewed, id)))
+                        : Change.Of(signed);
+                }, ct),
+                _ => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.RecordEvaluation(new EvaluationInput(
+                    form.Date("periodEnd"), form.Field("summary"), EnumOrNull<Recommendation>(form.Field("recommendation")),
+                    FormRows.Read(f, "itemScores", ["activity", "score"]).Where(r => r["score"].Length > 0).Select(r => new ItemScoreInput(r["activity"], IntOrNull(r["score"]))).ToList()),
+                    form.File, context.Actor, now)), ct),
+            };
+        }, ct, into);
+    }
+
+    private static List<PersonInput> People(IReadOnlyDictionary<string, string> f, string prefix) =>
+        FormRows.Read(f, prefix, ["name", "position", "organization"]).Select(r => new PersonInput(r["name"], r["position"], r["organization"])).ToList();
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static int? IntOrNull(string? s) => int.TryParse(s, out var n) ? n : null;
+
+    private static T? EnumOrNull<T>(string? s) where T : struct, Enum => Enum.TryParse<T>(s, out var v) && Enum.IsDefined(v) ? v : null;
+
+    private static DateOnly? DateOrNull(string? s, string field) =>
+        string.IsNullOrWhiteSpace(s) ? null
+        : DateOnly.TryParseExact(s, "yyyy-MM-dd", out var d) ? d : throw DomainValidationException.For(field, "Tanggal harus berformat yyyy-MM-dd.");
+}

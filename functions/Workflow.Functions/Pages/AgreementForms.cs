@@ -1,0 +1,127 @@
+using Workflow.Core;
+using static Workflow.Functions.Hosting.Html;
+
+namespace Workflow.Functions.Pages;
+
+/// <summary>The forms for an agreement's commands, shown on its page when its status allows them.</summary>
+public static class AgreementForms
+{
+    public const int StepRows = 5, PersonRows = 4, NewPlanRows = 3;
+
+    public static string For(Agreement a, PageContext p, FormState state, bool canWrite)
+    {
+        if (!canWrite) return "";
+        var forms = new List<string>();
+        if (a.Status is AgreementStatus.Exploring or AgreementStatus.Drafting) forms.Add(Draft(a, p, state.For("draft")));
+        if (a.Status == AgreementStatus.Drafting && a.Drafts.Count > 0) forms.Add(Review(a, p, state.For("review")));
+        if (a.Status == AgreementStatus.Approved) forms.Add(Sign(a, p, state.For("signing")));
+        if (a.Status is AgreementStatus.Exploring or AgreementStatus.Drafting or AgreementStatus.Approved or AgreementStatus.Active) forms.Add(Plan(a, p, state.For("action-plan")));
+        if (a.Status == AgreementStatus.Active)
+        {
+            forms.Add(Evaluation(a, p, state.For("evaluation")));
+            forms.Add(Renewal(a, p, state.For("renewal")));
+            forms.Add(Termination(a, p, state.For("termination")));
+        }
+        return forms.Count == 0 ? "" : $"""<h2 id="tindakan">{E(p.T("Tindakan", "Actions"))}</h2>{string.Concat(forms)}""";
+    }
+
+    private static string Form(Agreement a, string action, string title, string fields, string button, FormState state, IEnumerable<string> shown, bool multipart = false) => $"""
+        <form class="command" id="{action}" method="post" action="/app/perjanjian/{E(a.Id)}/{action}"{(multipart ? " enctype=\"multipart/form-data\"" : "")}>
+          <strong>{E(title)}</strong>
+          {state.Summary(shown)}
+          {fields}
+          <div><button type="submit" class="primary">{E(button)}</button></div>
+        </form>
+        """;
+
+    private static string Draft(Agreement a, PageContext p, FormState f) => Form(a, "draft", p.T($"Unggah draf versi {a.Drafts.Count + 1}", $"Upload draft version {a.Drafts.Count + 1}"),
+        $"""
+        {f.Input("note", p.T("Catatan", "Note"))}
+        <label>{E(p.T("Berkas (PDF atau DOCX)", "File (PDF or DOCX)"))} *<input type="file" name="file" accept=".pdf,.docx" required>{f.Error("file")}</label>
+        """, p.T("Unggah", "Upload"), f, ["file", "note"], multipart: true);
+
+    private static string Review(Agreement a, PageContext p, FormState f)
+    {
+        var roles = Enum.GetValues<ReviewerRole>().Select(r => (r.ToString(), r.ToString()));
+        var rows = string.Concat(Enumerable.Range(0, StepRows).Select(i => $"""
+            <fieldset><legend>{E(p.T("Langkah", "Step"))} {i + 1}</legend>
+              {f.Select($"steps[{i}].role", p.T("Peran", "Role"), roles, empty: "-")}
+              {f.Input($"steps[{i}].name", p.T("Nama", "Name"))}
+              {f.Input($"steps[{i}].email", "Email", "email")}
+              {f.Input($"steps[{i}].daysAllowed", p.T("Hari", "Days"), "number", i == 0 ? "" : null, extra: "min=\"1\" max=\"60\"")}
+            </fieldset>
+            """));
+        return Form(a, "review", p.T("Ajukan reviu (langkah berurutan; baris kosong diabaikan)", "Submit for review (ordered steps; empty rows are skipped)"),
+            rows, p.T("Ajukan", "Submit"), f, StepFields(StepRows));
+    }
+
+    private static string Sign(Agreement a, PageContext p, FormState f) => Form(a, "signing", p.T("Catat penandatanganan", "Record the signing"),
+        $"""
+        {f.Input("signedOn", p.T("Tanggal tanda tangan", "Signed on"), "date", required: true)}
+        {f.Input("place", p.T("Tempat", "Place"), required: true)}
+        {f.Input("effectiveFrom", p.T("Berlaku mulai (kosong: tanggal tanda tangan)", "Effective from (empty: the signing date)"), "date")}
+        {People(p, f, "signatories", p.T("Penanda tangan", "Signatory"), PersonRows)}
+        {People(p, f, "witnesses", p.T("Saksi", "Witness"), 2)}
+        <label>{E(p.T("Naskah ditandatangani (PDF)", "Signed copy (PDF)"))} *<input type="file" name="file" accept=".pdf" required>{f.Error("file")}</label>
+        """, p.T("Simpan", "Save"), f, ["file", "signedOn", "place", "effectiveFrom", .. PeopleFields("signatories", PersonRows), .. PeopleFields("witnesses", 2)], multipart: true);
+
+    private static string Plan(Agreement a, PageContext p, FormState f)
+    {
+        var statuses = Enum.GetValues<ActionItemStatus>().Select(x => (x.ToString(), x.ToString()));
+        var count = a.ActionPlan.Count + NewPlanRows;
+        var rows = string.Concat(Enumerable.Range(0, count).Select(i =>
+        {
+            var item = i < a.ActionPlan.Count ? a.ActionPlan[i] : null;
+            return $"""
+                <fieldset>
+                  {f.Input($"items[{i}].activity", p.T("Kegiatan", "Activity"), fallback: item?.Activity)}
+                  {f.Input($"items[{i}].owner", p.T("Penanggung jawab", "Owner"), fallback: item?.Owner)}
+                  {f.Input($"items[{i}].dueOn", p.T("Target", "Due on"), "date", item?.DueOn?.ToString("yyyy-MM-dd"))}
+                  {f.Input($"items[{i}].frequency", p.T("Frekuensi", "Frequency"), fallback: item?.Frequency)}
+                  {f.Select($"items[{i}].status", "Status", statuses, item?.Status.ToString() ?? "Planned")}
+                </fieldset>
+                """;
+        }));
+        return Form(a, "action-plan", p.T("Rencana aksi (kosongkan kegiatan untuk menghapus baris)", "Action plan (clear an activity to remove its row)"),
+            rows, p.T("Simpan rencana", "Save plan"), f, Enumerable.Range(0, count).SelectMany(i => new[] { "activity", "owner", "dueOn", "frequency", "status", "" }.Select(x => x == "" ? $"items[{i}]" : $"items[{i}].{x}")).Append("items"));
+    }
+
+    private static string Evaluation(Agreement a, PageContext p, FormState f)
+    {
+        var recommendations = Enum.GetValues<Recommendation>().Select(r => (r.ToString(), r.ToString()));
+        var scores = string.Concat(a.ActionPlan.Select((item, i) => $"""
+            <input type="hidden" name="itemScores[{i}].activity" value="{E(item.Activity)}">
+            {f.Select($"itemScores[{i}].score", $"{p.T("Nilai", "Score")}: {item.Activity}", Enumerable.Range(1, 5).Select(n => (n.ToString(), n.ToString())), empty: "-")}
+            """));
+        return Form(a, "evaluation", p.T("Catat evaluasi", "Record an evaluation"), $"""
+            {f.Input("periodEnd", p.T("Akhir periode", "Period end"), "date", required: true)}
+            {f.TextArea("summary", p.T("Ringkasan", "Summary"), required: true)}
+            {f.Select("recommendation", p.T("Rekomendasi", "Recommendation"), recommendations, required: true)}
+            {scores}
+            <label>{E(p.T("Bukti (opsional: PDF, DOCX, PNG, JPEG)", "Evidence (optional)"))}<input type="file" name="file">{f.Error("file")}</label>
+            """, p.T("Simpan", "Save"), f, ["periodEnd", "summary", "recommendation", "file", .. a.ActionPlan.Select((_, i) => $"itemScores[{i}].score")], multipart: true);
+    }
+
+    private static string Renewal(Agreement a, PageContext p, FormState f) => Form(a, "renewal", p.T("Mulai perpanjangan", "Start a renewal"),
+        f.Input("validityMonths", p.T("Masa berlaku baru (bulan)", "New validity (months)"), "number", a.ValidityMonths.ToString(), true, "min=\"12\" max=\"60\""),
+        p.T("Mulai", "Start"), f, ["validityMonths"]);
+
+    private static string Termination(Agreement a, PageContext p, FormState f) => Form(a, "termination", p.T("Akhiri perjanjian", "Terminate"), $"""
+        {f.TextArea("reason", p.T("Alasan", "Reason"), required: true)}
+        {f.Input("effectiveOn", p.T("Berakhir pada", "Effective on"), "date", required: true)}
+        """, p.T("Akhiri", "Terminate"), f, ["reason", "effectiveOn"]);
+
+    private static string People(PageContext p, FormState f, string prefix, string label, int rows) => string.Concat(Enumerable.Range(0, rows).Select(i => $"""
+        <fieldset><legend>{E(label)} {i + 1}</legend>
+          {f.Input($"{prefix}[{i}].name", p.T("Nama", "Name"))}
+          {f.Input($"{prefix}[{i}].position", p.T("Jabatan", "Position"))}
+          {f.Input($"{prefix}[{i}].organization", p.T("Instansi", "Organization"))}
+        </fieldset>
+        """));
+
+    public static IEnumerable<string> PeopleFields(string prefix, int rows) =>
+        Enumerable.Range(0, rows).SelectMany(i => new[] { $"{prefix}[{i}]", $"{prefix}[{i}].name", $"{prefix}[{i}].position", $"{prefix}[{i}].organization" }).Append(prefix);
+
+    private static IEnumerable<string> StepFields(int rows) =>
+        Enumerable.Range(0, rows).SelectMany(i => new[] { "role", "name", "email", "daysAllowed" }.Select(x => $"steps[{i}].{x}")).Append("steps");
+}
