@@ -10,7 +10,7 @@ namespace Workflow.Functions.Agreements;
 public sealed record AgreementSummary(
     string Id, AgreementKind Kind, AgreementStatus Status, string InstitutionId, string RegionId, string PartnerId,
     string Title, DateOnly? ExpiresOn, int Version, DateTimeOffset? UpdatedAt,
-    string? ParentAgreementId, IReadOnlyList<ProgramArea> Areas, DateOnly? EvaluationDueOn, DateTimeOffset? ReviewDueAt);
+    string? ParentAgreementId, IReadOnlyList<ProgramArea> Areas, DateOnly? EvaluationDueOn, DateTimeOffset? ReviewDueAt, DateOnly? EffectiveFrom);
 
 public sealed record AgreementList(IReadOnlyList<AgreementSummary> Items, int Count, bool Truncated);
 
@@ -108,7 +108,8 @@ public sealed class AgreementQueries(StorageClients storage)
         r.GetString("ParentAgreementId"),
         (r.GetString("Areas") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ProgramArea>).ToList(),
         Date(r.GetString("EvaluationDueOn")),
-        r.GetDateTimeOffset("ReviewDueAt"));
+        r.GetDateTimeOffset("ReviewDueAt"),
+        Date(r.GetString("EffectiveFrom")));
 
     private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd");
 }

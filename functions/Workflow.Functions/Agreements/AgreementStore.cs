@@ -141,6 +141,7 @@ public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
         var row = new TableEntity(a.Id, StateRow)
         {
             ["ParentAgreementId"] = a.ParentAgreementId,
+            ["EffectiveFrom"] = a.EffectiveFrom?.ToString("yyyy-MM-dd"),
             ["Areas"] = string.Join(",", a.Scope.Select(s => s.Area).Distinct()),
             ["EvaluationDueOn"] = a.NextEvaluationDue(policy)?.ToString("yyyy-MM-dd"),
             ["ReviewDueAt"] = a.CurrentReviewDeadline,

@@ -10,28 +10,13 @@ public static class AgreementListPage
 {
     public const int PageSize = 25;
 
-    public static async Task<IResult> ShowAsync(HttpContext http, AgreementQueries queries, DirectoryStore directory, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> ShowAsync(HttpContext http, PageServices s, CancellationToken ct)
     {
         var p = PageContext.From(http);
-        var q = http.Request.Query;
-        var filter = AgreementQueries.Scope(AgreementQueries.Parse(Value(q["institutionId"]), Value(q["partnerId"]), null, Value(q["status"]), Value(q["expiresBefore"])), p.Caller);
-        var area = Enum.TryParse<ProgramArea>(q["area"], out var a) && Enum.IsDefined(a) ? a : (ProgramArea?)null;
-        var partnerKind = Enum.TryParse<PartnerKind>(q["partnerKind"], out var k) && Enum.IsDefined(k) ? k : (PartnerKind?)null;
-        var search = Value(q["q"])?.Trim();
-        var page = int.TryParse(q["page"], out var n) && n > 0 ? n : 1;
-
-        var partners = (await directory.ListPartnersAsync(ct)).ToDictionary(x => x.Id);
-        var institutions = (await directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var rows = (await queries.ListAsync(filter, ct)).Items
-            .Where(i => area is null || i.Areas.Contains(area.Value))
-            .Where(i => partnerKind is null || (partners.TryGetValue(i.PartnerId, out var partner) && partner.Kind == partnerKind))
-            .Where(i => q["evaluationDue"] != "1" || i.EvaluationDueOn <= today)
-            .Where(i => q["lateReview"] != "1" || (i.Status == AgreementStatus.InReview && i.ReviewDueAt < now))
-            .Where(i => string.IsNullOrEmpty(search) || i.Title.Contains(search, StringComparison.OrdinalIgnoreCase)
-                || (partners.TryGetValue(i.PartnerId, out var partner) && partner.Name.Contains(search, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+        var query = AgreementListQuery.From(http);
+        var (filter, area, partnerKind, search) = (query.Filter, query.Area, query.PartnerKind, query.Search);
+        var page = int.TryParse(http.Request.Query["page"], out var n) && n > 0 ? n : 1;
+        var (rows, partners, institutions) = await query.RunAsync(s, ct);
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
         page = Math.Min(page, pages);
         var shown = rows.Skip((page - 1) * PageSize).Take(PageSize).ToList();
@@ -46,7 +31,7 @@ public static class AgreementListPage
               <label>{E(p.T("Berakhir sebelum", "Expiring before"))}<input type="date" name="expiresBefore" value="{filter.ExpiresBefore:yyyy-MM-dd}"></label>
               <button type="submit" class="primary">{E(p.T("Terapkan", "Apply"))}</button>
             </form>
-            <p class="muted">{rows.Count} {E(p.T("perjanjian", "agreements"))}</p>
+            <p class="muted">{rows.Count} {E(p.T("perjanjian", "agreements"))} · <a href="/app/laporan/perjanjian.csv{E(http.Request.QueryString.Value)}">CSV</a> · <a href="/app/laporan/perjanjian.xlsx{E(http.Request.QueryString.Value)}">XLSX</a></p>
             {DashboardPage.Table(p, shown, partners.ToDictionary(x => x.Key, x => x.Value.Name), i => p.Date(i.ExpiresOn), p.T("Berakhir", "Expires"))}
             <div class="pager">
               {(page > 1 ? $"""<a href="{E(PageLink(http, page - 1))}">&larr; {E(p.T("Sebelumnya", "Previous"))}</a>""" : "")}
@@ -56,8 +41,6 @@ public static class AgreementListPage
             """;
         return PageLayout.Page(http, p, p.T("Perjanjian", "Agreements"), body);
     }
-
-    private static string? Value(Microsoft.Extensions.Primitives.StringValues v) => string.IsNullOrWhiteSpace(v) ? null : v.ToString();
 
     private static string Select(string name, string? selected, IEnumerable<(string Value, string Label)> options, PageContext p) =>
         $"""<select name="{name}"><option value="">{E(p.T("Semua", "All"))}</option>{string.Concat(options.Select(o =>

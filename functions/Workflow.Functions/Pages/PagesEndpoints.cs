@@ -31,8 +31,7 @@ public static class PagesEndpoints
         var pages = app.MapGroup("/app").ExcludeFromDescription().RequireAuthorization(PageAuth.Policy);
         pages.MapGet("", (HttpContext http, AgreementQueries q, Directory.DirectoryStore d, TimeProvider c, CancellationToken ct) =>
             Guard(http, () => DashboardPage.ShowAsync(http, q, d, c, ct)));
-        pages.MapGet("/perjanjian", (HttpContext http, AgreementQueries q, Directory.DirectoryStore d, TimeProvider c, CancellationToken ct) =>
-            Guard(http, () => AgreementListPage.ShowAsync(http, q, d, c, ct)));
+        pages.MapGet("/perjanjian", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => AgreementListPage.ShowAsync(http, s, ct)));
         pages.MapGet("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.ShowAsync(http, s, ct)));
         pages.MapPost("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.CreateAsync(http, s, ct))).DisableAntiforgery();
         pages.MapGet("/perjanjian/{id}", (string id, HttpContext http, PageServices s, CancellationToken ct) =>
@@ -46,6 +45,9 @@ public static class PagesEndpoints
                 http.Caller().EnsureCanRead(a);
                 return (IResult)await AgreementDocuments.DownloadAsync(http, a, documentId, docs, ct);
             }));
+        pages.MapGet("/laporan", (HttpContext http) => Reports.ReportsPage.Show(http));
+        pages.MapGet("/laporan/{name}.{format:regex(^(csv|xlsx)$)}", (string name, string format, HttpContext http, PageServices s, CancellationToken ct) =>
+            Guard(http, () => Reports.ReportsPage.ExportAsync(http, s, name, format, ct)));
         open.MapGet("/ditolak", (HttpContext http) => Message(http, 403, "Tidak berwenang", "Not allowed", "Halaman ini bukan untuk peran Anda.", "This page is not for your role."));
         return app;
     }

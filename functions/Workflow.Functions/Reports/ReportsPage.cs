@@ -1,0 +1,66 @@
+using Workflow.Core;
+using Workflow.Functions.Agreements;
+using Workflow.Functions.Hosting;
+using Workflow.Functions.Pages;
+using static Workflow.Functions.Hosting.Html;
+
+namespace Workflow.Functions.Reports;
+
+/// <summary>
+/// Reports for the Kanwil and the Directorate General: the list (with the list's filters) as CSV or XLSX,
+/// and counts by status per institution, region or partner kind.
+/// </summary>
+public static class ReportsPage
+{
+    public static IResult Show(HttpContext http)
+    {
+        var p = PageContext.From(http);
+        string Link(string path, string label) => $"""<a href="{E(path)}">{E(label)}</a>""";
+        var groups = new[] { ("institution", p.T("per lembaga", "by institution")), ("region", p.T("per wilayah", "by region")), ("partnerKind", p.T("per jenis mitra", "by partner kind")) };
+        var body = $"""
+            <p>{E(p.T("Daftar perjanjian (dengan saringan yang sama seperti halaman Perjanjian):", "The agreement list (with the same filters as the Agreements page):"))}
+              {Link("/app/laporan/perjanjian.csv", "CSV")} · {Link("/app/laporan/perjanjian.xlsx", "XLSX")}</p>
+            <h2>{E(p.T("Rekap menurut status", "Counts by status"))}</h2>
+            <ul>{string.Concat(groups.Select(g => $"<li>{E(g.Item2)}: {Link($"/app/laporan/rekap-{g.Item1}.csv", "CSV")} · {Link($"/app/laporan/rekap-{g.Item1}.xlsx", "XLSX")}</li>"))}</ul>
+            """;
+        return PageLayout.Page(http, p, p.T("Laporan", "Reports"), body);
+    }
+
+    public static async Task<IResult> ExportAsync(HttpContext http, PageServices s, string name, string format, CancellationToken ct)
+    {
+        var p = PageContext.From(http);
+        var (rows, partners, institutions) = await AgreementListQuery.From(http).RunAsync(s, ct);
+        string InstitutionName(string id) => institutions.TryGetValue(id, out var i) ? i.Name : id;
+        string PartnerKindOf(string id) => partners.TryGetValue(id, out var x) ? x.Kind.ToString() : "";
+
+        ReportTable table;
+        if (name == "perjanjian")
+        {
+            table = new ReportTable(p.T("Perjanjian", "Agreements"),
+                [p.T("Lembaga", "Institution"), p.T("Wilayah", "Region"), p.T("Mitra", "Partner"), p.T("Jenis mitra", "Partner kind"), p.T("Jenis", "Kind"),
+                 p.T("Judul", "Title"), "Status", p.T("Bidang", "Areas"), p.T("Berlaku mulai", "Effective from"), p.T("Berakhir", "Expires"), "Id"],
+                rows.Select(r => (IReadOnlyList<string>)[
+                    InstitutionName(r.InstitutionId), r.RegionId, partners.TryGetValue(r.PartnerId, out var partner) ? partner.Name : r.PartnerId, PartnerKindOf(r.PartnerId),
+                    r.Kind.ToString(), r.Title, p.Status(r.Status), string.Join("; ", r.Areas.Select(p.Area)),
+                    r.EffectiveFrom?.ToString("yyyy-MM-dd") ?? "", r.ExpiresOn?.ToString("yyyy-MM-dd") ?? "", r.Id]).ToList());
+        }
+        else
+        {
+            Func<AgreementSummary, string> key = name switch
+            {
+                "rekap-institution" => r => InstitutionName(r.InstitutionId),
+                "rekap-region" => r => r.RegionId,
+                "rekap-partnerKind" => r => PartnerKindOf(r.PartnerId),
+                _ => throw new NotFoundException($"Laporan '{name}' tidak dikenal."),
+            };
+            var statuses = Enum.GetValues<AgreementStatus>();
+            table = new ReportTable(p.T("Rekap", "Counts"), [p.T("Kelompok", "Group"), .. statuses.Select(p.Status), p.T("Jumlah", "Total")],
+                rows.GroupBy(key).OrderBy(g => g.Key).Select(g => (IReadOnlyList<string>)[
+                    g.Key, .. statuses.Select(st => g.Count(r => r.Status == st).ToString()), g.Count().ToString()]).ToList());
+        }
+        var fileName = $"sinergi-{name}-{s.Clock.GetUtcNow():yyyyMMdd}.{format}";
+        return format == "csv"
+            ? TypedResults.File(table.ToCsv(), "text/csv; charset=utf-8", fileName)
+            : TypedResults.File(table.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+}
