@@ -154,6 +154,28 @@ public sealed partial class PageFormTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task EvaluationWithTheOptionalFileLeftEmptyIsRecorded()
+    {
+        var w = await api.NewWorldAsync();
+        var id = await api.ApprovedAsync(w);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        await Api.Json(await api.SignAsync(id, w.StaffToken, today), HttpStatusCode.OK);
+        var browser = await StaffAsync(w);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(today), "periodEnd" }, { new StringContent("Berjalan baik"), "summary" }, { new StringContent("Continue"), "recommendation" },
+        };
+        var empty = new ByteArrayContent([]);
+        empty.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        empty.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"file\"; filename=\"\"");
+        form.Add(empty);
+        var posted = await browser.PostAsync($"/app/perjanjian/{id}/evaluation", form);
+        Assert.True(posted.StatusCode == HttpStatusCode.Redirect, ErrorsOn(await posted.Content.ReadAsStringAsync()));
+        var evaluation = (await api.GetAsync($"/api/agreements/{id}", w.StaffToken))["evaluations"]![0]!;
+        Assert.Null(evaluation["document"]);
+    }
+
+    [Fact]
     public async Task FormPostedFromAnotherSiteIsRefused()
     {
         var w = await api.NewWorldAsync();
@@ -164,6 +186,8 @@ public sealed partial class PageFormTests(SinergiFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.SendAsync(request)).StatusCode);
         Assert.Equal("Drafting", await StatusAsync(w, id));
     }
+
+    private static string ErrorsOn(string page) => string.Join(" | ", Regex.Matches(page, "class=\"error\"[^>]*>([^<]*)").Select(m => m.Groups[1].Value));
 
     [GeneratedRegex("/app/perjanjian/(agr-[a-z0-9]+)")]
     private static partial Regex AgreementPath();

@@ -55,9 +55,15 @@ public sealed class MultipartUpload
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition() || name == "file")
                 {
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    if (string.IsNullOrEmpty(fileName))
+                    {
+                        // A browser sends an optional file input left empty as a part without a file name.
+                        await section.Body.CopyToAsync(Stream.Null, ct);
+                        continue;
+                    }
                     if (name != "file") throw DomainValidationException.For(name, "Berkas hanya diterima pada bagian 'file'.");
                     if (upload.File is not null) throw DomainValidationException.For("file", "Hanya satu berkas per permintaan.");
-                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     upload.File = await saveFile(fileName, section.Body);
                     continue;
                 }
