@@ -11,7 +11,11 @@ namespace Workflow.Functions.Documents;
 public sealed class MultipartUpload
 {
     private const int MaxFieldChars = 256 * 1024;
-    private const int MaxFields = 20;
+    private const int MaxFields = 500;
+    /// <summary>All text fields together: a form of many rows is fine, a flood of text is not.</summary>
+    private const int MaxTotalFieldChars = 1024 * 1024;
+
+    private int totalFieldChars;
 
     public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.Ordinal);
     public DocumentRef? File { get; private set; }
@@ -68,7 +72,10 @@ public sealed class MultipartUpload
                     continue;
                 }
                 if (upload.Fields.Sum(f => f.Value.Count) >= MaxFields) throw DomainValidationException.For("form", "Terlalu banyak isian.");
-                upload.Add(name, await ReadFieldAsync(section.Body, name, ct));
+                var value = await ReadFieldAsync(section.Body, name, ct);
+                upload.totalFieldChars += value.Length;
+                if (upload.totalFieldChars > MaxTotalFieldChars) throw new PayloadTooLargeException("Isian formulir melebihi 1 MiB teks.");
+                upload.Add(name, value);
             }
         }
         catch (IOException e) when (e is not EndOfStreamException)

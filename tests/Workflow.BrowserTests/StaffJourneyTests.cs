@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Workflow.BrowserTests;
+
+/// <summary>A staff member runs an agreement through the pages in a real browser; an official decides from the emailed link.</summary>
+public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/app");
+        Assert.Contains("/app/masuk", page.Url);
+        await page.Locator($"form:has(input[name=email][value='{email}']) button").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/app"));
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name), FullPage = true });
+
+    [Fact]
+    public async Task StaffRunsAnAgreementFromAudiensiToItsRenewalNoticeAndAnOutsiderIsKeptOut()
+    {
+        var api = fixture.Api();
+        var w = await api.NewWorldAsync();
+        var outsider = await api.NewWorldAsync();
+        var staffEmail = $"staf@{w.InstitutionId}.example";
+        var official = $"hukum@{w.RegionId}.example";
+        var pdf = Path.Combine(Path.GetTempPath(), $"draf-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(pdf, Api.Pdf(padding: 2000));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)); // the institution is in WITA
+        try
+        {
+            var page = await fixture.NewPageAsync();
+            await SignInAsync(page, staffEmail);
+
+            // A new agreement from the audiensi.
+            await page.GotoAsync("/app/perjanjian/baru");
+            await page.SelectOptionAsync("select[name=partnerId]", w.PartnerId);
+            await page.SelectOptionAsync("select[name=kind]", "Pks");
+            await page.FillAsync("input[name=title]", "PKS Pembinaan Kemandirian dan Pemasaran Produk WBP");
+            await page.FillAsync("textarea[name=purpose]", "Membina kemandirian warga binaan dan memasarkan hasil karya mereka.");
+            await page.SelectOptionAsync("select[name='scope[0].area']", "ProductMarketing");
+            await page.FillAsync("input[name='scope[0].description']", "Pemasaran produk hasil karya WBP");
+            await page.FillAsync("input[name=validityMonths]", "12");
+            await page.FillAsync("input[name='audiensi.date']", today.AddDays(-14).ToString("yyyy-MM-dd"));
+            await page.FillAsync("input[name='audiensi.place']", "Lapas Narkotika Samarinda");
+            await page.FillAsync("input[name='audiensi.attendees[0].name']", "Andi Fathul Khair");
+            await page.FillAsync("input[name='audiensi.attendees[0].position']", "Ketua");
+            await page.FillAsync("input[name='audiensi.attendees[0].organization']", "Dewan UKM Kaltim");
+            await page.ClickAsync("form.command button[type=submit]");
+            await page.WaitForURLAsync(new Regex("/app/perjanjian/agr-[a-z0-9]+$"));
+            var id = AgreementId().Match(page.Url).Groups[1].Value;
+            Assert.Contains("Penjajakan", await page.InnerTextAsync("main"));
+
+            // A draft, then a review with one official.
+            await page.SetInputFilesAsync("#draft input[name=file]", pdf);
+            await page.ClickAsync("#draft button[type=submit]");
+            await page.WaitForSelectorAsync("#review");
+            await page.SelectOptionAsync("#review select[name='steps[0].role']", "Legal");
+            await page.FillAsync("#review input[name='steps[0].name']", "Yessy Rita Apsati");
+            await page.FillAsync("#review input[name='steps[0].email']", official);
+            await page.FillAsync("#review input[name='steps[0].daysAllowed']", "7");
+            await page.ClickAsync("#review button[type=submit]");
+            await page.WaitForSelectorAsync("text=Dalam reviu");
+
+            // The official decides from the emailed link, in their own browser.
+            var email = await fixture.Mail.WaitForAsync(official);
+            var link = LinkInEmail().Match(email["text"]!.GetValue<string>()).Value;
+            var officialPage = await fixture.NewPageAsync(390, 844);
+            await officialPage.GotoAsync(link);
+            Assert.Contains("Mohon keputusan Anda", await officialPage.InnerTextAsync("h1"));
+            await Shot(officialPage, "approval-page.png");
+            await officialPage.FillAsync("textarea[name=comment]", "Sudah sesuai.");
+            await officialPage.ClickAsync("button[value=approve]");
+            await officialPage.WaitForSelectorAsync("text=keputusan Anda telah dicatat");
+
+            // Signing and an evaluation.
+            await page.ReloadAsync();
+            await page.FillAsync("#signing input[name=signedOn]", today.ToString("yyyy-MM-dd"));
+            await page.FillAsync("#signing input[name=place]", "Lapas Narkotika Samarinda");
+            await page.FillAsync("#signing input[name='signatories[0].name']", "Hidayat");
+            await page.FillAsync("#signing input[name='signatories[0].position']", "Kepala Lapas");
+            await page.FillAsync("#signing input[name='signatories[1].name']", "Andi Fathul Khair");
+            await page.FillAsync("#signing input[name='signatories[1].position']", "Ketua Dewan UKM");
+            await page.SetInputFilesAsync("#signing input[name=file]", pdf);
+            await page.ClickAsync("#signing button[type=submit]");
+            await page.WaitForLoadStateAsync();
+            Assert.True(await page.Locator("#evaluation").CountAsync() == 1, "signing refused: " + string.Join(" | ", await page.Locator(".error").AllInnerTextsAsync()));
+            await page.FillAsync("#evaluation input[name=periodEnd]", today.ToString("yyyy-MM-dd"));
+            await page.FillAsync("#evaluation textarea[name=summary]", "Pelatihan konveksi berjalan; produk dipamerkan.");
+            await page.SelectOptionAsync("#evaluation select[name=recommendation]", "Renew");
+            await page.ClickAsync("#evaluation button[type=submit]");
+            await page.WaitForSelectorAsync("text=Pelatihan konveksi berjalan");
+            var documentLink = await page.GetAttributeAsync("a[href*='/dokumen/']", "href");
+
+            // Eighty days before expiry the dashboard shows it, and the sweep sends the renewal notice.
+            var expires = today.AddMonths(12);
+            using var http = new HttpClient { BaseAddress = fixture.App.BaseUrl };
+            (await http.PutAsJsonAsync("/api/dev/clock", new { utcNow = new DateTimeOffset(expires.AddDays(-80).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero) })).EnsureSuccessStatusCode();
+            try
+            {
+                (await http.PostAsync("/api/dev/sweep", null)).EnsureSuccessStatusCode();
+                var dashboard = await fixture.NewPageAsync();
+                await SignInAsync(dashboard, staffEmail);
+                var expiringCard = await dashboard.InnerTextAsync("a.card[href*='expiresBefore']");
+                Assert.StartsWith("1", expiringCard.Trim());
+                Assert.Contains("PKS Pembinaan Kemandirian dan Pemasaran Produk WBP", await dashboard.InnerTextAsync("main"));
+                Assert.Equal("rgb(11, 83, 148)", await dashboard.EvalOnSelectorAsync<string>("header", "e => getComputedStyle(e).backgroundColor")); // the app's own stylesheet applied
+                await Shot(dashboard, "dashboard.png");
+                var head = $"kalapas@{w.InstitutionId[6..]}.go.id";
+                var deadline = DateTime.UtcNow.AddSeconds(20);
+                while (!(await fixture.Mail.ToAsync(head)).Any(m => m["subject"]!.GetValue<string>().StartsWith("[Sinergi] Berakhir dalam 80 hari")))
+                {
+                    Assert.True(DateTime.UtcNow < deadline, "no renewal notice reached the head of the institution");
+                    await Task.Delay(100);
+                }
+                await dashboard.GotoAsync($"/app/perjanjian/{id}");
+                await Shot(dashboard, "agreement-page.png");
+            }
+            finally
+            {
+                await http.DeleteAsync("/api/dev/clock");
+            }
+
+            // Someone of another institution sees neither the page nor its documents.
+            var other = await fixture.NewPageAsync();
+            await SignInAsync(other, $"staf@{outsider.InstitutionId}.example");
+            var refused = await other.GotoAsync($"/app/perjanjian/{id}");
+            Assert.Equal((int)HttpStatusCode.Forbidden, refused!.Status);
+            Assert.Contains("Tidak berwenang", await other.InnerTextAsync("h1"));
+            var document = await other.APIRequest.GetAsync(documentLink!);
+            Assert.Equal((int)HttpStatusCode.Forbidden, document.Status);
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
+
+    [GeneratedRegex("/app/perjanjian/(agr-[a-z0-9]+)")]
+    private static partial Regex AgreementId();
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/approvals/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
+    private static partial Regex LinkInEmail();
+}
