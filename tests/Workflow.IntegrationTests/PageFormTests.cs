@@ -176,6 +176,54 @@ public sealed partial class PageFormTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task SigningEventSignsSeveralAgreementsOnOneDateAtOnePlace()
+    {
+        var w = await api.NewWorldAsync();
+        var (first, second, notChosen, withoutFile) = (await api.ApprovedAsync(w), await api.ApprovedAsync(w), await api.ApprovedAsync(w), await api.ApprovedAsync(w));
+        await fixture.Storage.WaitForQuietAsync(); // the page lists from the projections
+        var browser = await StaffAsync(w);
+        var page = await (await browser.GetAsync("/app/penandatanganan")).Content.ReadAsStringAsync();
+        foreach (var id in new[] { first, second, notChosen, withoutFile }) Assert.Contains($"name=\"file-{id}\"", page);
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(today), "signedOn" }, { new StringContent("Pendopo Odah Etam, Tenggarong"), "place" },
+            { new StringContent("Sunggono"), "witnesses[0].name" }, { new StringContent("Sekretaris Daerah"), "witnesses[0].position" },
+        };
+        foreach (var id in new[] { first, second, withoutFile })
+        {
+            form.Add(new StringContent("1"), $"include-{id}");
+            form.Add(new StringContent("Kepala Lapas"), $"signatories-{id}[0].name");
+            form.Add(new StringContent("Kepala Lapas"), $"signatories-{id}[0].position");
+            form.Add(new StringContent("Pimpinan Mitra"), $"signatories-{id}[1].name");
+            form.Add(new StringContent("Pimpinan"), $"signatories-{id}[1].position");
+        }
+        foreach (var id in new[] { first, second, notChosen })
+        {
+            var file = new ByteArrayContent(Api.Pdf());
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, $"file-{id}", $"pks-{id}.pdf");
+        }
+        var response = await browser.PostAsync("/app/penandatanganan", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // one row was refused
+        var result = await response.Content.ReadAsStringAsync();
+        Assert.Contains("2 perjanjian ditandatangani", result);
+        Assert.Contains("Wajib melampirkan naskah yang ditandatangani.", result);
+
+        foreach (var id in new[] { first, second })
+        {
+            var signed = await api.GetAsync($"/api/agreements/{id}", w.StaffToken);
+            Assert.Equal("Active", signed["status"]!.GetValue<string>());
+            Assert.Equal("Pendopo Odah Etam, Tenggarong", signed["signing"]!["place"]!.GetValue<string>());
+            Assert.Equal("Sunggono", signed["signing"]!["witnesses"]![0]!["name"]!.GetValue<string>());
+        }
+        Assert.Equal("Approved", await StatusAsync(w, notChosen));
+        Assert.Equal("Approved", await StatusAsync(w, withoutFile));
+        Assert.Equal(1, await fixture.Storage.BlobCountAsync(notChosen + "/")); // only its draft: the unchosen signed copy was removed
+    }
+
+    [Fact]
     public async Task FormPostedFromAnotherSiteIsRefused()
     {
         var w = await api.NewWorldAsync();

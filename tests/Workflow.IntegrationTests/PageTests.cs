@@ -99,6 +99,9 @@ public sealed partial class PageTests(SinergiFixture fixture)
 
         var (_, found) = await Get(browser, "/app/perjanjian?q=literasi+keuangan");
         Assert.Equal([special], RowLinks().Matches(found).Select(m => m.Groups[1].Value));
+        var (_, byPartner) = await Get(browser, $"/app/perjanjian?partnerId={w.PartnerId}");
+        Assert.Equal(27, RowLinks().Matches(byPartner).Count + RowLinks().Matches((await Get(browser, $"/app/perjanjian?partnerId={w.PartnerId}&page=2")).Html).Count);
+        Assert.Contains($"<option value=\"{w.PartnerId}\" selected>", byPartner);
         var (_, byArea) = await Get(browser, "/app/perjanjian?area=Health");
         Assert.Empty(RowLinks().Matches(byArea));
         var (badStatus, _) = await Get(browser, "/app/perjanjian?status=Aktif");

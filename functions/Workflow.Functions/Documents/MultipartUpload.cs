@@ -19,6 +19,8 @@ public sealed class MultipartUpload
 
     public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.Ordinal);
     public DocumentRef? File { get; private set; }
+    /// <summary>Files of other named parts, where the caller allows them (a signing event: one per agreement).</summary>
+    public Dictionary<string, DocumentRef> Files { get; } = new(StringComparer.Ordinal);
 
     public string? Field(string name) => Fields.TryGetValue(name, out var values) ? values[^1] : null;
 
@@ -39,8 +41,14 @@ public sealed class MultipartUpload
             : throw DomainValidationException.For(name, "Tanggal harus berformat yyyy-MM-dd.");
     }
 
+    public static Task<MultipartUpload> ReadAsync(
+        HttpRequest request, Func<string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct, MultipartUpload? into = null) =>
+        ReadAsync(request, (_, name, stream) => saveFile(name, stream), fileRequired, ct, into, null);
+
+    /// <param name="isOtherFilePart">Part names besides <c>file</c> that may carry a file; <paramref name="saveFile"/> gets the part name.</param>
     public static async Task<MultipartUpload> ReadAsync(
-        HttpRequest request, Func<string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct, MultipartUpload? into = null)
+        HttpRequest request, Func<string, string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct,
+        MultipartUpload? into, Func<string, bool>? isOtherFilePart)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -57,7 +65,7 @@ public sealed class MultipartUpload
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     throw DomainValidationException.For("form", "Bagian multipart tanpa Content-Disposition form-data.");
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-                if (disposition.IsFileDisposition() || name == "file")
+                if (disposition.IsFileDisposition() || name == "file" || isOtherFilePart?.Invoke(name) == true)
                 {
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     if (string.IsNullOrEmpty(fileName))
@@ -66,9 +74,12 @@ public sealed class MultipartUpload
                         await section.Body.CopyToAsync(Stream.Null, ct);
                         continue;
                     }
-                    if (name != "file") throw DomainValidationException.For(name, "Berkas hanya diterima pada bagian 'file'.");
-                    if (upload.File is not null) throw DomainValidationException.For("file", "Hanya satu berkas per permintaan.");
-                    upload.File = await saveFile(fileName, section.Body);
+                    if (name != "file" && isOtherFilePart?.Invoke(name) != true)
+                        throw DomainValidationException.For(name, "Berkas hanya diterima pada bagian 'file'.");
+                    if ((name == "file" && upload.File is not null) || upload.Files.ContainsKey(name))
+                        throw DomainValidationException.For(name, "Hanya satu berkas per bagian.");
+                    var saved = await saveFile(name, fileName, section.Body);
+                    if (name == "file") upload.File = saved; else upload.Files[name] = saved;
                     continue;
                 }
                 if (upload.Fields.Sum(f => f.Value.Count) >= MaxFields) throw DomainValidationException.For("form", "Terlalu banyak isian.");

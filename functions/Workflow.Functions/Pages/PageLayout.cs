@@ -31,6 +31,7 @@ public static class PageLayout
                 <a href="/app">{E(p.T("Dasbor", "Dashboard"))}</a>
                 <a href="/app/perjanjian">{E(p.T("Perjanjian", "Agreements"))}</a>
                 <a href="/app/perjanjian/baru">{E(p.T("Baru", "New"))}</a>
+                <a href="/app/penandatanganan">{E(p.T("Penandatanganan", "Signing event"))}</a>
                 <a href="/app/laporan">{E(p.T("Laporan", "Reports"))}</a>
               </nav>
               <div class="account">

@@ -45,6 +45,9 @@ public static class PagesEndpoints
                 http.Caller().EnsureCanRead(a);
                 return (IResult)await AgreementDocuments.DownloadAsync(http, a, documentId, docs, ct);
             }));
+        pages.MapGet("/penandatanganan", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => SigningEventPage.ShowAsync(http, s, ct)));
+        pages.MapPost("/penandatanganan", (HttpContext http, PageServices s, DocumentStore docs, CancellationToken ct) =>
+            Guard(http, () => SigningEventPage.SignAsync(http, s, docs, ct))).DisableAntiforgery();
         pages.MapGet("/laporan", (HttpContext http) => Reports.ReportsPage.Show(http));
         pages.MapGet("/laporan/{name}.{format:regex(^(csv|xlsx)$)}", (string name, string format, HttpContext http, PageServices s, CancellationToken ct) =>
             Guard(http, () => Reports.ReportsPage.ExportAsync(http, s, name, format, ct)));

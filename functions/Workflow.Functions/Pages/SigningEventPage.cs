@@ -1,0 +1,127 @@
+using Workflow.Core;
+using Workflow.Functions.Agreements;
+using Workflow.Functions.Auth;
+using Workflow.Functions.Documents;
+using Workflow.Functions.Dispatch;
+using Workflow.Functions.Hosting;
+using static Workflow.Functions.Hosting.Html;
+
+namespace Workflow.Functions.Pages;
+
+/// <summary>
+/// A signing event: several approved agreements signed on one date at one place (the seeds show 8 and 10 partners
+/// on one day). Each agreement gets its own signed PDF and its own signing command; one refusal does not undo the others.
+/// </summary>
+public static class SigningEventPage
+{
+    public const int WitnessRows = 3;
+
+    public static async Task<IResult> ShowAsync(HttpContext http, PageServices s, CancellationToken ct,
+        FormState? state = null, IReadOnlyDictionary<string, string>? rowErrors = null, IReadOnlyList<string>? signed = null, int status = 200)
+    {
+        var p = PageContext.From(http);
+        var f = state ?? FormState.Empty;
+        var approved = (await s.Queries.ListAsync(AgreementQueries.Scope(new AgreementFilter(null, null, null, AgreementStatus.Approved, null), p.Caller), ct))
+            .Items.Where(i => p.Caller.CanWrite(i.InstitutionId, i.RegionId)).ToList();
+        var partners = (await s.Directory.ListPartnersAsync(ct)).ToDictionary(x => x.Id);
+        var institutions = (await s.Directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
+        var rows = string.Concat(approved.Select(a =>
+        {
+            var head = institutions.GetValueOrDefault(a.InstitutionId);
+            var partner = partners.GetValueOrDefault(a.PartnerId);
+            return $"""
+                <fieldset><legend><label><input type="checkbox" name="include-{E(a.Id)}" value="1"{(f.Value($"include-{a.Id}") == "1" ? " checked" : "")}> {E(a.Title)}</label></legend>
+                  {(rowErrors?.GetValueOrDefault(a.Id) is { } error ? $"<p class=\"error\">{E(error)}</p>" : "")}
+                  {f.Input($"signatories-{a.Id}[0].name", p.T("Penanda tangan pihak kesatu", "First party signatory"), fallback: head?.HeadName)}
+                  {f.Input($"signatories-{a.Id}[0].position", p.T("Jabatan", "Position"), fallback: head is null ? "" : $"Kepala {head.Kind}")}
+                  {f.Input($"signatories-{a.Id}[1].name", p.T("Penanda tangan pihak kedua", "Second party signatory"), fallback: partner?.ContactName)}
+                  {f.Input($"signatories-{a.Id}[1].position", p.T("Jabatan", "Position"), fallback: p.T("Pimpinan", "Head"))}
+                  <label>{E(p.T("Naskah ditandatangani (PDF)", "Signed copy (PDF)"))}<input type="file" name="file-{E(a.Id)}" accept=".pdf"></label>
+                </fieldset>
+                """;
+        }));
+        var body = $"""
+            {(signed is { Count: > 0 } ? $"<p role=\"status\">{E(p.T($"{signed.Count} perjanjian ditandatangani:", $"{signed.Count} agreements signed:"))} {string.Join(", ", signed.Select(id => $"<a href=\"/app/perjanjian/{E(id)}\">{E(id)}</a>"))}</p>" : "")}
+            {(approved.Count == 0 ? $"<p class=\"muted\">{E(p.T("Tidak ada perjanjian yang menunggu penandatanganan.", "No agreement is waiting to be signed."))}</p>" : $"""
+            <form class="command" method="post" action="/app/penandatanganan" enctype="multipart/form-data">
+              {f.Summary(["signedOn", "place", "effectiveFrom", .. AgreementForms.PeopleFields("witnesses", WitnessRows)])}
+              {f.Input("signedOn", p.T("Tanggal tanda tangan", "Signed on"), "date", required: true)}
+              {f.Input("place", p.T("Tempat", "Place"), required: true)}
+              {f.Input("effectiveFrom", p.T("Berlaku mulai (kosong: tanggal tanda tangan)", "Effective from (empty: the signing date)"), "date")}
+              {string.Concat(Enumerable.Range(0, WitnessRows).Select(i => $"""
+                <fieldset><legend>{E(p.T("Saksi", "Witness"))} {i + 1}</legend>
+                  {f.Input($"witnesses[{i}].name", p.T("Nama", "Name"))}{f.Input($"witnesses[{i}].position", p.T("Jabatan", "Position"))}{f.Input($"witnesses[{i}].organization", p.T("Instansi", "Organization"))}
+                </fieldset>
+                """))}
+              {rows}
+              <div><button type="submit" class="primary">{E(p.T("Catat penandatanganan", "Record the signings"))}</button></div>
+            </form>
+            """)}
+            """;
+        return PageLayout.Page(http, p, p.T("Acara penandatanganan", "Signing event"), body, status);
+    }
+
+    public static async Task<IResult> SignAsync(HttpContext http, PageServices s, DocumentStore documents, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        var upload = new MultipartUpload();
+        try
+        {
+            await MultipartUpload.ReadAsync(http.Request, async (part, fileName, stream) =>
+            {
+                var id = Ids.Route(part["file-".Length..]);
+                caller.EnsureCanWrite((await s.Store.GetAsync(id, ct)).Agreement);
+                return await documents.SaveAsync(id, fileName, stream, FileKinds.SignedCopies, ct);
+            }, fileRequired: false, ct, upload, name => name.StartsWith("file-", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is DomainValidationException or UnsupportedMediaTypeException or PayloadTooLargeException or ForbiddenException or NotFoundException)
+        {
+            await DeleteAllAsync(upload, documents);
+            var errors = e is DomainValidationException v ? v.Errors : new Dictionary<string, string[]> { ["file"] = [e.Message + " Pilih berkas lagi."] };
+            return await ShowAsync(http, s, ct, new FormState("event", FormRows.Flatten(upload.Fields), errors), status: 400);
+        }
+
+        var values = FormRows.Flatten(upload.Fields);
+        var included = values.Where(v => v.Key.StartsWith("include-", StringComparison.Ordinal) && v.Value == "1").Select(v => v.Key["include-".Length..]).ToList();
+        var witnesses = FormRows.Read(values, "witnesses", ["name", "position", "organization"]).Select(r => new PersonInput(r["name"], r["position"], r["organization"])).ToList();
+        var signed = new List<string>();
+        var rowErrors = new Dictionary<string, string>();
+        IReadOnlyDictionary<string, string[]>? shared = null;
+        foreach (var id in included)
+        {
+            if (!upload.Files.TryGetValue($"file-{id}", out var document)) { rowErrors[id] = "Wajib melampirkan naskah yang ditandatangani."; continue; }
+            var signatories = FormRows.Read(values, $"signatories-{id}", ["name", "position", "organization"]).Select(r => new PersonInput(r["name"], r["position"], r["organization"])).ToList();
+            try
+            {
+                await s.Engine.ExecuteAsync(Ids.Route(id), new CommandContext(http.Actor(), caller.EnsureCanWrite, null), (a, now) =>
+                {
+                    var done = a.Sign(new SigningInput(upload.Date("signedOn"), upload.Field("place"), upload.Date("effectiveFrom"), signatories, witnesses), document, http.Actor(), now);
+                    return done.RenewalOfId is { } renewed
+                        ? Change.Of(done, AgreementEngine.Outbox(OutboxKinds.MarkRenewed, new MarkRenewedPayload(renewed, id)))
+                        : Change.Of(done);
+                }, ct);
+                signed.Add(id);
+                upload.Files.Remove($"file-{id}");
+            }
+            catch (DomainValidationException e)
+            {
+                // Date and place are shared: their errors belong to the form, the rest to the agreement's row.
+                shared ??= e.Errors.Where(x => !x.Key.StartsWith("signatories", StringComparison.Ordinal)).ToDictionary(x => x.Key, x => x.Value);
+                rowErrors[id] = string.Join(" ", e.Errors.Where(x => x.Key.StartsWith("signatories", StringComparison.Ordinal)).SelectMany(x => x.Value).DefaultIfEmpty("Periksa tanggal dan tempat."));
+            }
+            catch (Exception e) when (e is InvalidMoveException or ConcurrencyConflictException or ForbiddenException or NotFoundException)
+            {
+                rowErrors[id] = e.Message;
+            }
+        }
+        await DeleteAllAsync(upload, documents); // files of agreements not signed
+        var failed = rowErrors.Count > 0 || included.Count == 0;
+        if (included.Count == 0) shared = new Dictionary<string, string[]> { ["include"] = ["Pilih paling sedikit satu perjanjian."] };
+        return await ShowAsync(http, s, ct, failed ? new FormState("event", values, shared ?? new Dictionary<string, string[]>()) : null, rowErrors, signed, failed ? 400 : 200);
+    }
+
+    private static async Task DeleteAllAsync(MultipartUpload upload, DocumentStore documents)
+    {
+        foreach (var (part, document) in upload.Files) await documents.DeleteAsync(part["file-".Length..], document);
+    }
+}
