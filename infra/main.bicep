@@ -18,6 +18,9 @@ param authAuthority string
 @description('Audience (application ID URI) of the bearer tokens.')
 param authAudience string
 
+@description('Client ID of the Entra app registration that signs staff in to the pages (App Service Authentication).')
+param pagesClientId string
+
 @description('Sender address of the emails.')
 param emailFrom string
 
@@ -102,6 +105,8 @@ module functionApp 'modules/functionapp.bicep' = {
     authAudience: authAudience
     emailFrom: emailFrom
     sweepSchedule: sweepSchedule
+    pagesClientId: pagesClientId
+    tenantId: subscription().tenantId
   }
 }
 

@@ -15,6 +15,8 @@ param authAuthority string
 param authAudience string
 param emailFrom string
 param sweepSchedule string
+param pagesClientId string
+param tenantId string
 
 var storageSuffix = environment().suffixes.storage
 
@@ -81,6 +83,29 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridSecretUri})'
     Approvals__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
     Approvals__SigningKey: '@Microsoft.KeyVault(SecretUri=${approvalKeySecretUri})'
+    Auth__AppServiceAuthentication: 'true'
+  }
+}
+
+// App Service Authentication signs staff in to the pages with Entra ID. Unauthenticated requests still reach the app:
+// the API checks its own bearer tokens and officials use their signed approval links without an account.
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: { requireAuthentication: false, unauthenticatedClientAction: 'AllowAnonymous' }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: pagesClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenantId}/v2.0'
+        }
+        validation: { allowedAudiences: [pagesClientId] }
+      }
+    }
+    login: { tokenStore: { enabled: false } }
   }
 }
 
