@@ -12,16 +12,7 @@ public sealed partial class PageFormTests(SinergiFixture fixture)
 {
     private readonly Api api = fixture.Api();
 
-    private async Task<HttpClient> StaffAsync(World w)
-    {
-        var browser = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signIn = await browser.PostAsync("/app/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = $"staf@{w.InstitutionId[6..]}.go.id", ["name"] = "Staf Lapas", ["role"] = "staff", ["institution"] = w.InstitutionId, ["region"] = w.RegionId,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> StaffAsync(World w) => PageSession.StaffAsync(fixture.Factory, w);
 
     private static FormUrlEncodedContent Fields(params (string, string)[] fields) => new(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
 

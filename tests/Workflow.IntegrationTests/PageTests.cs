@@ -15,18 +15,7 @@ public sealed partial class PageTests(SinergiFixture fixture)
     private HttpClient Browser(bool followRedirects = true) =>
         fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
 
-    private async Task<HttpClient> SignedInAsync(string email, string role, string? institution, string? region)
-    {
-        var browser = Browser();
-        var response = await browser.PostAsync("/app/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["name"] = "Pengguna Uji", ["role"] = role, ["institution"] = institution ?? "", ["region"] = region ?? "", ["returnUrl"] = "/app",
-        }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return browser;
-    }
-
-    private Task<HttpClient> StaffAsync(World w) => SignedInAsync($"staf@{w.InstitutionId}.example", "staff", w.InstitutionId, w.RegionId);
+    private Task<HttpClient> StaffAsync(World w) => PageSession.StaffAsync(fixture.Factory, w, followRedirects: true);
 
     private static async Task<(HttpStatusCode Status, string Html)> Get(HttpClient browser, string path)
     {

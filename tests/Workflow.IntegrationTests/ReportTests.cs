@@ -14,15 +14,7 @@ public sealed partial class ReportTests(SinergiFixture fixture)
 {
     private readonly Api api = fixture.Api();
 
-    private async Task<HttpClient> StaffAsync(World w)
-    {
-        var browser = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await browser.PostAsync("/app/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = $"staf@{w.InstitutionId}.example", ["name"] = "Staf", ["role"] = "staff", ["institution"] = w.InstitutionId, ["region"] = w.RegionId,
-        }));
-        return browser;
-    }
+    private Task<HttpClient> StaffAsync(World w) => PageSession.StaffAsync(fixture.Factory, w);
 
     private async Task<(World World, HttpClient Browser)> WorldWithAgreementsAsync()
     {
