@@ -39,4 +39,35 @@ public sealed class ConcurrencyTests(SinergiFixture fixture)
             Assert.Equal(4, stored["version"]!.GetValue<int>());
         }
     }
+
+    [Fact]
+    public async Task AThousandConcurrentDecisionsOnAHundredAgreementsLoseNoUpdate()
+    {
+        var w = await api.NewWorldAsync();
+        const string official = "pejabat@kanwil-kaltim.go.id";
+        var officialToken = await api.OfficialTokenAsync(official);
+        var ids = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+            await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+            await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Api.Steps(official, "kalapas@lapas.go.id")), HttpStatusCode.OK);
+            ids.Add(id);
+        }
+
+        // Ten officials' clicks per agreement at once, each with its own comment: one wins, nine are told 409.
+        var attempts = ids.SelectMany(id => Enumerable.Range(0, 10).Select(n => (Id: id, Comment: $"keputusan {n}"))).ToList();
+        var answers = await Task.WhenAll(attempts.Select(async a => (a.Id, a.Comment, Response: await api.DecideAsync(a.Id, officialToken, 1, 1, "approve", a.Comment))));
+
+        Assert.All(answers, x => Assert.True(x.Response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{x.Id}: {(int)x.Response.StatusCode}"));
+        foreach (var group in answers.GroupBy(x => x.Id))
+        {
+            var winner = Assert.Single(group, x => x.Response.StatusCode == HttpStatusCode.OK);
+            var stored = await api.GetAsync($"/api/agreements/{group.Key}", w.StaffToken);
+            Assert.Equal(winner.Comment, stored["reviewRounds"]![0]!["steps"]![0]!["comment"]!.GetValue<string>());
+            var history = await api.GetAsync($"/api/agreements/{group.Key}/history", w.StaffToken);
+            Assert.True(history["verified"]!.GetValue<bool>());
+            Assert.Single(history["events"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "ReviewStepDecided");
+        }
+    }
 }

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Workflow.IntegrationTests;
+
+/// <summary>
+/// Part of the fault suite: thousands of malformed requests across the API, each built to be wrong
+/// (broken JSON, wrong types, impossible values, ids keys cannot hold, wrong media types, garbage multipart).
+/// None may answer 5xx, and storage must be exactly as before.
+/// </summary>
+[Collection(SinergiCollection.Name)]
+public sealed class FuzzTests(SinergiFixture fixture, ITestOutputHelper output)
+{
+    private const int Requests = 5_000;
+    // %00 is left out: the in-memory test client cannot build such a path (Kestrel refuses it before the app).
+    private static readonly string[] BadIdCharacters = ["/", "\\", "#", "?", "%01", "%7F", " ", "..", "Å", "A", "'", "\"", "<"];
+
+    [Fact]
+    public async Task FiveThousandMalformedRequestsGetNo5xxAndChangeNothing()
+    {
+        var api = fixture.Api();
+        var w = await api.NewWorldAsync();
+        var drafting = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        await Api.Json(await api.UploadDraftAsync(drafting, w.StaffToken), HttpStatusCode.Created);
+        var active = await api.ApprovedAsync(w);
+        await Api.Json(await api.SignAsync(active, w.StaffToken, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd")), HttpStatusCode.OK);
+        var valid = JsonSerializer.SerializeToNode(Api.NewAgreementBody(w), Api.JsonOptions)!.AsObject();
+        await fixture.Storage.WaitForQuietAsync();
+        var before = await fixture.Storage.SnapshotAsync();
+
+        var random = new Random(20261122);
+        var statuses = new Dictionary<int, int>();
+        for (var i = 0; i < Requests; i++)
+        {
+            var (method, path, content, token) = Malformed(random, w, drafting, active, valid);
+            using var request = new HttpRequestMessage(method, path) { Content = content };
+            if (token is not null) request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+            if (random.Next(10) == 0) request.Headers.TryAddWithoutValidation("Idempotency-Key", random.Next(2) == 0 ? "kunci buruk" : new string('k', 300));
+            var response = await api.Http.SendAsync(request);
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            Assert.True(status < 500, $"#{i} {method} {path} answered {status}: {await response.Content.ReadAsStringAsync()}");
+            Assert.True(status >= 400, $"#{i} {method} {path} was accepted ({status}) although it was built to be wrong");
+        }
+        output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+
+        await fixture.Storage.WaitForQuietAsync();
+        Assert.Equal(before, await fixture.Storage.SnapshotAsync());
+    }
+
+    private static (HttpMethod, string, HttpContent?, string?) Malformed(Random r, World w, string drafting, string active, JsonObject valid)
+    {
+        var id = r.Next(2) == 0 ? drafting : active;
+        string BadId() => "agr" + BadIdCharacters[r.Next(BadIdCharacters.Length)] + r.Next(1000);
+        var token = r.Next(12) switch { 0 => null, 1 => "bukan.token.sah", _ => w.StaffToken };
+        return r.Next(12) switch
+        {
+            0 => (HttpMethod.Post, "/api/agreements", Json(Truncated(r, valid.ToJsonString())), token),
+            1 => (HttpMethod.Post, "/api/agreements", Json(WrongType(r, valid)), token),
+            2 => (HttpMethod.Post, "/api/agreements", Json(Impossible(r, valid)), token),
+            3 => (Pick(r, HttpMethod.Get, HttpMethod.Post, HttpMethod.Put), $"/api/agreements/{BadId()}{Pick(r, "", "/history", "/review", "/action-plan", "/drafts", "/termination")}", Json("{}"), token),
+            4 => (HttpMethod.Post, $"/api/agreements/{id}/review", Json(Pick(r, """{"steps":[{"role":"Hakim","name":"x","email":"a@b.id","daysAllowed":5}]}""",
+                """{"steps":[{"role":"Legal","name":"x","email":"bukan-email","daysAllowed":5}]}""", """{"steps":"semua"}""", """{"steps":[{"role":"Legal","name":"x","email":"a@b.id","daysAllowed":0}]}""")), token),
+            5 => (HttpMethod.Put, $"/api/agreements/{id}/action-plan", Json(Pick(r, """{"items":[{"activity":"","owner":"x","status":"Planned","frequency":"bulanan"}]}""",
+                """{"items":{"activity":"x"}}""", """{"items":[{"activity":"x","owner":"y","status":"Selesai","frequency":"z"}]}""", "[" + new string('[', 64))), token),
+            6 => (HttpMethod.Post, $"/api/agreements/{id}/evaluations", Pick<HttpContent>(r, Json("""{"periodEnd":"kemarin","summary":"x","recommendation":"Continue"}"""),
+                Json("""{"periodEnd":"2999-01-01","summary":"x","recommendation":"Continue"}"""), new StringContent("teks", Encoding.UTF8, "text/plain"),
+                Json("""{"periodEnd":"2025-11-05","summary":"x","recommendation":"Lanjut"}""")), token),
+            7 => (HttpMethod.Post, $"/api/agreements/{id}/{Pick(r, "renewal", "termination")}", Json(Pick(r, """{"validityMonths":-1}""", """{"validityMonths":1e400}""",
+                """{"reason":"","effectiveOn":"2025-11-05"}""", """{"reason":"x","effectiveOn":"1900-01-01"}""", "null")), token),
+            8 => (HttpMethod.Post, $"/api/agreements/{id}/{Pick(r, "drafts", "signing")}", GarbageMultipart(r), token),
+            9 => (HttpMethod.Post, "/api/agreements/import", GarbageMultipart(r), token),
+            10 => (HttpMethod.Post, Pick(r, "/api/institutions", "/api/partners"), Json(Pick(r, """{"id":"Lapas Besar","name":"x"}""", """{"id":"a/b"}""", """{"id":"x","kind":"Penjara"}""", "{")), w.AdminToken),
+            _ => (HttpMethod.Get, $"/api/agreements?{Pick(r, "status=Aktif", "expiresBefore=besok", "institutionId=A%2FB", "regionId=%23", "partnerId=" + new string('p', 65))}", null, token),
+        };
+    }
+
+    private static T Pick<T>(Random r, params T[] items) => items[r.Next(items.Length)];
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static string Truncated(Random r, string json)
+    {
+        while (true)
+        {
+            var cut = json[..r.Next(1, json.Length - 1)];
+            try { JsonDocument.Parse(cut); }
+            catch (JsonException) { return cut; }
+        }
+    }
+
+    private static string WrongType(Random r, JsonObject valid)
+    {
+        var copy = valid.DeepClone().AsObject();
+        var field = Pick(r, "title", "validityMonths", "scope", "kind", "audiensi", "institutionId");
+        copy[field] = field == "validityMonths" ? JsonValue.Create("dua belas") : field == "scope" ? JsonValue.Create(7) : JsonValue.Create(true);
+        if (field == "audiensi") copy[field] = JsonValue.Create("kemarin");
+        return copy.ToJsonString();
+    }
+
+    private static string Impossible(Random r, JsonObject valid)
+    {
+        var copy = valid.DeepClone().AsObject();
+        switch (r.Next(5))
+        {
+            case 0: copy["validityMonths"] = r.Next(2) == 0 ? r.Next(-100, 12) : r.Next(61, 10_000); break;
+            case 1: copy["title"] = new string('T', r.Next(301, 5_000)); break;
+            case 2: copy["partnerId"] = "mitra-tidak-ada-" + r.Next(); break;
+            case 3: copy["scope"] = new JsonArray(); break;
+            default: copy["institutionId"] = "Lapas#" + r.Next(); break;
+        }
+        return copy.ToJsonString();
+    }
+
+    private static HttpContent GarbageMultipart(Random r)
+    {
+        switch (r.Next(4))
+        {
+            case 0:
+                var noBoundary = new ByteArrayContent(Encoding.UTF8.GetBytes("--x\r\nnot really\r\n"));
+                noBoundary.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+                return noBoundary;
+            case 1:
+                var broken = new ByteArrayContent(Encoding.UTF8.GetBytes("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.pdf\"\r\n\r\n%PDF-1.4 tanpa akhir"));
+                broken.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+                return broken;
+            case 2:
+                var text = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("bukan pdf sama sekali")), "file", "x.pdf" } };
+                return text;
+            default:
+                return new MultipartFormDataContent { { new StringContent("{"), "agreement" }, { new StringContent("x"), "signedOn" } };
+        }
+    }
+}
