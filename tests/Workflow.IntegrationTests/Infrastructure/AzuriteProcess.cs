@@ -4,13 +4,15 @@ namespace Workflow.IntegrationTests.Infrastructure;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly NodeService node;
+    private NodeService node;
     private readonly (int Blob, int Queue, int Table) ports;
+    private readonly string data;
 
-    private AzuriteProcess(NodeService node, (int, int, int) ports)
+    private AzuriteProcess(NodeService node, (int, int, int) ports, string data)
     {
         this.node = node;
         this.ports = ports;
+        this.data = data;
     }
 
     public string ConnectionString =>
@@ -30,13 +32,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static async Task<AzuriteProcess> StartOnFreePortsAsync()
     {
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        var node = await NodeService.StartAsync("azurite/dist/src/azurite.js",
-            ["--silent", "--skipApiVersionCheck", "--loose", "--location", "{data}",
-             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-             "--tableHost", "127.0.0.1", "--tablePort", $"{table}"],
-            blob, queue, table);
-        return new AzuriteProcess(node, (blob, queue, table));
+        var ports = (FreePort(), FreePort(), FreePort());
+        var data = Directory.CreateTempSubdirectory("sinergi-azurite-").FullName;
+        return new AzuriteProcess(await LaunchAsync(ports, data), ports, data);
+    }
+
+    private static Task<NodeService> LaunchAsync((int Blob, int Queue, int Table) p, string data) =>
+        NodeService.StartAsync("azurite/dist/src/azurite.js",
+            ["--silent", "--skipApiVersionCheck", "--loose", "--location", data,
+             "--blobHost", "127.0.0.1", "--blobPort", $"{p.Blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{p.Queue}",
+             "--tableHost", "127.0.0.1", "--tablePort", $"{p.Table}"],
+            data, p.Blob, p.Queue, p.Table);
+
+    /// <summary>The fault suite: storage goes away (cleanly, so Azurite saves what it acknowledged)…</summary>
+    public Task StopAsync() => node.StopGracefullyAsync(ports.Blob, ports.Queue, ports.Table);
+
+    /// <summary>…and comes back on the same ports with the same data.</summary>
+    public async Task RestartAsync()
+    {
+        await node.DisposeAsync();
+        node = await LaunchAsync(ports, data);
     }
 
     public static int FreePort() => NodeService.FreePort();
@@ -48,5 +63,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         throw new InvalidOperationException("Workflow.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public ValueTask DisposeAsync() => node.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await node.DisposeAsync();
+        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+    }
 }

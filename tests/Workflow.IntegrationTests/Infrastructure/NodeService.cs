@@ -9,20 +9,29 @@ public sealed class NodeService : IAsyncDisposable
 {
     private readonly Process process;
     private readonly string dataDirectory;
+    private readonly bool ownsData;
 
-    private NodeService(Process process, string dataDirectory)
+    private NodeService(Process process, string dataDirectory, bool ownsData = true)
     {
         this.process = process;
         this.dataDirectory = dataDirectory;
+        this.ownsData = ownsData;
     }
+
+    public string DataDirectory => dataDirectory;
 
     /// <param name="script">Path below node_modules, e.g. <c>azurite/dist/src/azurite.js</c>.</param>
     /// <param name="arguments">Arguments; <c>{data}</c> stands for a fresh temporary folder of its own.</param>
-    public static async Task<NodeService> StartAsync(string script, IEnumerable<string> arguments, params int[] ports)
+    public static Task<NodeService> StartAsync(string script, IEnumerable<string> arguments, params int[] ports) =>
+        StartAsync(script, arguments, null, ports);
+
+    /// <param name="data">An existing data folder to use again (a restart), or null for a fresh one this service owns.</param>
+    public static async Task<NodeService> StartAsync(string script, IEnumerable<string> arguments, string? data, params int[] ports)
     {
         var path = Path.Combine(AzuriteProcess.RepositoryRoot(), "node_modules", script);
         if (!File.Exists(path)) throw new InvalidOperationException($"{path} is not installed. Run `npm ci` in the repository root (./test does).");
-        var data = Directory.CreateTempSubdirectory("sinergi-node-").FullName;
+        var ownsData = data is null;
+        data ??= Directory.CreateTempSubdirectory("sinergi-node-").FullName;
         var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(path);
         foreach (var argument in arguments) info.ArgumentList.Add(argument.Replace("{data}", data));
@@ -31,7 +40,7 @@ public sealed class NodeService : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new NodeService(process, data);
+        var service = new NodeService(process, data, ownsData);
         try
         {
             await service.WaitForPortsAsync(script, ports);
@@ -68,6 +77,28 @@ public sealed class NodeService : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>SIGTERM, so the service closes and saves its data; then, once its ports are closed, the process is ended.</summary>
+    public async Task StopGracefullyAsync(params int[] ports)
+    {
+        if (process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])) await kill.WaitForExitAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline && !process.HasExited && ports.Any(Listening)) await Task.Delay(100);
+        await Task.Delay(500);
+        if (!process.HasExited) { process.Kill(entireProcessTree: true); await process.WaitForExitAsync(); }
+    }
+
+    private static bool Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException) { return false; }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -76,6 +107,7 @@ public sealed class NodeService : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        if (ownsData)
+            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using Workflow.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Workflow.IntegrationTests;
+
+/// <summary>Fault suite: storage goes away in the middle of a run of commands and comes back. Its own Azurite, stopped and restarted.</summary>
+public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private AzuriteProcess azurite = null!;
+    private SinergiFactory factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteProcess.StartAsync();
+        factory = new SinergiFactory(azurite.ConnectionString);
+        factory.CreateClient().Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await azurite.DisposeAsync();
+    }
+
+    private static object Plan(string activity) => new { items = new[] { new { activity, owner = "Kasi Giatja", frequency = "bulanan", status = "Planned" } } };
+
+    [Fact]
+    public async Task StorageOutageAnswers503ThenRecoversByItselfAndLosesNothingAcknowledged()
+    {
+        var api = new Api(factory.CreateClient());
+        var w = await api.NewWorldAsync();
+        var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        var acknowledged = new List<string>();
+        async Task CommandAsync(string activity, HttpStatusCode expected)
+        {
+            var response = await api.Send(HttpMethod.Put, $"/api/agreements/{id}/action-plan", w.StaffToken, Plan(activity));
+            if (expected == HttpStatusCode.ServiceUnavailable) await Api.Problem(response, expected);
+            else await Api.Json(response, expected);
+            if (response.StatusCode == HttpStatusCode.OK) acknowledged.Add(activity);
+        }
+
+        for (var i = 0; i < 5; i++) await CommandAsync($"sebelum gangguan {i}", HttpStatusCode.OK);
+
+        await azurite.StopAsync();
+        var clock = Stopwatch.StartNew();
+        await Api.Problem(await api.Send(HttpMethod.Get, "/health", null), HttpStatusCode.ServiceUnavailable);
+        await CommandAsync("selama gangguan", HttpStatusCode.ServiceUnavailable);
+        await Api.Problem(await api.Send(HttpMethod.Get, $"/api/agreements/{id}", w.StaffToken), HttpStatusCode.ServiceUnavailable);
+        output.WriteLine($"three requests during the outage took {clock.Elapsed.TotalSeconds:0.0} s (the storage clients' retries)");
+
+        await azurite.RestartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await api.Send(HttpMethod.Get, "/health", null)).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the app did not recover after storage came back");
+            await Task.Delay(200);
+        }
+        for (var i = 0; i < 5; i++) await CommandAsync($"setelah gangguan {i}", HttpStatusCode.OK);
+
+        var history = await api.GetAsync($"/api/agreements/{id}/history", w.StaffToken);
+        Assert.True(history["verified"]!.GetValue<bool>());
+        var stored = history["events"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionPlanUpdated")
+            .Select(e => e!["data"]!["items"]![0]!["activity"]!.GetValue<string>()).ToList();
+        Assert.Equal(10, acknowledged.Count);
+        Assert.All(acknowledged, a => Assert.Contains(a, stored));
+        Assert.DoesNotContain("selama gangguan", stored);
+        Assert.Equal("setelah gangguan 4", (await api.GetAsync($"/api/agreements/{id}", w.StaffToken))["actionPlan"]![0]!["activity"]!.GetValue<string>());
+
+        // The dispatcher picked up again too: the lists show the agreement as it is now.
+        await new StorageProbe(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString))
+            .WaitForQuietAsync(id, seconds: 60);
+        var listed = await api.GetAsync($"/api/agreements?institutionId={w.InstitutionId}", w.StaffToken);
+        Assert.Equal(id, Assert.Single(listed["items"]!.AsArray())!["id"]!.GetValue<string>());
+    }
+}
