@@ -174,7 +174,7 @@ public sealed class ApprovalLinkTests(SinergiFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.OpenAsync("/approvals/bukan-token")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync(forged, null, "approve", null)).Status);
 
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(DateTimeOffset.UtcNow.AddDays(15));
         var (expiredStatus, expiredPage) = await browser.OpenAsync(link);
         Assert.Equal(HttpStatusCode.Gone, expiredStatus);

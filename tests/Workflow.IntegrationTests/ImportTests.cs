@@ -16,7 +16,7 @@ public sealed class ImportTests(SinergiFixture fixture)
     [Fact]
     public async Task ImportedAgreementsArriveByTheirDatesAndKeepTheRenewalLink()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(new DateTimeOffset(2026, 9, 20, 1, 0, 0, TimeSpan.Zero));
         var w = await api.NewWorldAsync();
 

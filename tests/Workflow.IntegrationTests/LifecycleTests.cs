@@ -11,7 +11,7 @@ public sealed class LifecycleTests(SinergiFixture fixture)
     [Fact]
     public async Task AgreementGoesFromAudiensiThroughReviewSigningAndEvaluationToRenewal()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(new DateTimeOffset(2025, 10, 24, 2, 0, 0, TimeSpan.Zero));
         var w = await api.NewWorldAsync();
 
@@ -87,7 +87,7 @@ public sealed class LifecycleTests(SinergiFixture fixture)
     [Fact]
     public async Task ActiveAgreementIsTerminatedWithReasonAndDate()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(new DateTimeOffset(2025, 11, 5, 2, 0, 0, TimeSpan.Zero));
         var w = await api.NewWorldAsync();
         var id = await api.ApprovedAsync(w);

@@ -45,7 +45,7 @@ public sealed partial class PageTests(SinergiFixture fixture)
     [Fact]
     public async Task DashboardCountsFollowTheCallersScopeAndLinkToTheirLists()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(DateTimeOffset.UtcNow.AddDays(-10));
         var w = await api.NewWorldAsync();
         var other = await api.NewWorldAsync();

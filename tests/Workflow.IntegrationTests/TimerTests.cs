@@ -27,7 +27,7 @@ public sealed class TimerTests(SinergiFixture fixture)
     [Fact]
     public async Task SignedAgreementGetsItsNoticesOnTheFiveDaysInItsTimeZoneOnceEachThenExpires()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(Local("2025-11-05", 10, 0, 8));
         var samarinda = await api.NewWorldAsync("Asia/Makassar");
         var jakarta = await api.NewWorldAsync("Asia/Jakarta");
@@ -65,7 +65,7 @@ public sealed class TimerTests(SinergiFixture fixture)
     [Fact]
     public async Task EvaluationRemindersFallOnTheirDueAndOverdueDays()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(Local("2025-11-05", 10, 0, 8));
         var w = await api.NewWorldAsync();
         var id = await api.ImportAsync(w, "2025-11-05", 24);
@@ -89,7 +89,7 @@ public sealed class TimerTests(SinergiFixture fixture)
     [Fact]
     public async Task StepLeftAloneGetsAReminderThenAnEscalation()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         var start = Local("2026-01-05", 9, 0, 8);
         clock.To(start);
         var w = await api.NewWorldAsync();
@@ -119,7 +119,7 @@ public sealed class TimerTests(SinergiFixture fixture)
     [Fact]
     public async Task SignedRenewalStopsTheOldAgreementsNotices()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(Local("2025-11-05", 10, 0, 8));
         var w = await api.NewWorldAsync();
         var old = await api.ImportAsync(w, "2025-11-05", 12);
@@ -147,7 +147,7 @@ public sealed class TimerTests(SinergiFixture fixture)
     [Fact]
     public async Task TwoSweepsAtOnceFireEachTimerOnce()
     {
-        using var clock = new ClockTravel(fixture.Clock);
+        using var clock = new ClockTravel(fixture);
         clock.To(Local("2025-11-05", 10, 0, 8));
         var w = await api.NewWorldAsync();
         var id = await api.ImportAsync(w, "2025-11-05", 12);

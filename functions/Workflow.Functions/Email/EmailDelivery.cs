@@ -34,7 +34,13 @@ public sealed class EmailDelivery(
         var message = await RenderAsync(row.PartitionKey, payload, outboxId, ct);
         if (message is null) return RowOutcome.Done(row);
 
-        var result = await transport.SendAsync(message, ct);
+        SendResult result;
+        try { result = await transport.SendAsync(message, ct); }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Whatever the transport did not foresee is tried again like any passing failure, never left claimed.
+            result = SendResult.Transient($"{e.GetType().Name}: {e.Message}");
+        }
         var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
         if (result.Outcome == SendOutcome.Sent)
         {
