@@ -37,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(int width = 1100, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // ./test runs the other suites beside this one on two cores: allow for a slow moment.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

@@ -87,7 +87,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await page.FillAsync("#signing input[name='signatories[1].position']", "Ketua Dewan UKM");
             await page.SetInputFilesAsync("#signing input[name=file]", pdf);
             await page.ClickAsync("#signing button[type=submit]");
-            await page.WaitForLoadStateAsync();
+            await page.Locator("#evaluation, .error").First.WaitForAsync();
             Assert.True(await page.Locator("#evaluation").CountAsync() == 1, "signing refused: " + string.Join(" | ", await page.Locator(".error").AllInnerTextsAsync()));
             await page.FillAsync("#evaluation input[name=periodEnd]", today.ToString("yyyy-MM-dd"));
             await page.FillAsync("#evaluation textarea[name=summary]", "Pelatihan konveksi berjalan; produk dipamerkan.");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Workflow.Core;
@@ -18,7 +19,26 @@ public sealed class Dispatcher(
     AgreementStore store, Projections projections, AgreementEngine engine, EmailDelivery emails, TimerStore timers, NoticePolicy policy,
     StorageClients storage, TimeProvider clock, ILogger<Dispatcher> logger)
 {
+    // One dispatch per agreement at a time in this instance: a second notice for the same agreement waits and
+    // then finds the outbox done, instead of doing the same work again beside the first.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> running = new(StringComparer.Ordinal);
+
     public async Task<int> DispatchAsync(string agreementId, CancellationToken ct)
+    {
+        var gate = running.GetOrAdd(agreementId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await DispatchOutboxAsync(agreementId, ct);
+        }
+        finally
+        {
+            gate.Release();
+            if (gate.CurrentCount == 1) running.TryRemove(new KeyValuePair<string, SemaphoreSlim>(agreementId, gate));
+        }
+    }
+
+    private async Task<int> DispatchOutboxAsync(string agreementId, CancellationToken ct)
     {
         var rows = await store.ReadOutboxAsync(agreementId, ct);
         if (rows.Count == 0) return 0;
