@@ -1,7 +1,6 @@
 using Workflow.Core;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Documents;
-using Workflow.Functions.Dispatch;
 using Workflow.Functions.Hosting;
 
 namespace Workflow.Functions.Agreements;
@@ -73,13 +72,8 @@ public static class AgreementCommandsApi
         {
             var signing = new SigningInput(form.Date("signedOn"), form.Field("place"), form.Date("effectiveFrom"),
                 form.Json<List<PersonInput>>("signatories"), form.Json<List<PersonInput>>("witnesses"));
-            return engine.ExecuteAsync(id, CommandContext.ForUpload(http, "signing", form), (a, now) =>
-            {
-                var signed = a.Sign(signing, form.File!, http.Actor(), now);
-                return signed.RenewalOfId is { } renewed
-                    ? Change.Of(signed, AgreementEngine.Outbox(OutboxKinds.MarkRenewed, new MarkRenewedPayload(renewed, id)))
-                    : Change.Of(signed);
-            }, ct);
+            return engine.ExecuteAsync(id, CommandContext.ForUpload(http, "signing", form),
+                (a, now) => Change.Of(a.Sign(signing, form.File!, http.Actor(), now)), ct);
         }, ct);
         return response.ToResult();
     }

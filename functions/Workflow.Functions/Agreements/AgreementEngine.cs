@@ -13,7 +13,7 @@ public sealed record Change(
     IReadOnlyList<OutboxItem>? Outbox = null,
     Func<Agreement, int, DateTimeOffset, StoredResponse>? Answer = null)
 {
-    public static Change Of(AgreementEvent e, params OutboxItem[] outbox) => new([e], outbox);
+    public static Change Of(AgreementEvent e) => new([e]);
     public static readonly Change Nothing = new([]);
 }
 
@@ -37,7 +37,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         if (change.Events.Count == 0) return answer;
 
         OutboxItem[] outbox =
-            [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. EmailPlanner.Plan(change.Events), .. TimerPlanner.Plan(change.Events)];
+            [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. Planned(id, change.Events)];
         await store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct);
         await notifier.NotifyAsync(id, ct);
         return answer;
@@ -45,13 +45,13 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
 
     public async Task<StoredResponse> CreateAsync(
         string id, CommandContext context, Func<DateTimeOffset, (Agreement Agreement, AgreementEvent Event)> create,
-        IReadOnlyList<OutboxItem> extraOutbox, CancellationToken ct, DateTimeOffset? at = null)
+        CancellationToken ct, DateTimeOffset? at = null)
     {
         if (context.Key is { } key && await store.FindAnswerAsync(id, key, ct) is { } first) return first;
         var now = at ?? clock.GetUtcNow();
         var (agreement, created) = create(now);
         var answer = Json(201, AgreementResponse.From(agreement, 1, now, policy), $"/api/agreements/{agreement.Id}");
-        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. extraOutbox, .. TimerPlanner.Plan([created])];
+        OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. Planned(id, [created])];
         try
         {
             await store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct);
@@ -92,7 +92,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         try
         {
             await CreateAsync(payload.RenewalId, new CommandContext(payload.By, _ => { }, null),
-                now => Agreement.Create(payload.RenewalId, payload.Seed, payload.By, now), [], ct, payload.At);
+                now => Agreement.Create(payload.RenewalId, payload.Seed, payload.By, now), ct, payload.At);
         }
         catch (ConcurrencyConflictException) { /* created meanwhile */ }
     }
@@ -113,6 +113,10 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
             }
         }
     }
+
+    /// <summary>The side effects the events themselves call for: emails, timers, marking a renewed agreement.</summary>
+    private static IEnumerable<OutboxItem> Planned(string id, IReadOnlyList<AgreementEvent> events) =>
+        [.. EmailPlanner.Plan(events), .. TimerPlanner.Plan(events), .. RenewalPlanner.Plan(id, events)];
 
     public static OutboxItem Outbox<T>(string kind, T payload) => new(kind, JsonSerializer.Serialize(payload, SinergiJson.Options));
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Core;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Documents;
-using Workflow.Functions.Dispatch;
 using Workflow.Functions.Hosting;
 
 namespace Workflow.Functions.Agreements;
@@ -31,7 +30,7 @@ public static class AgreementsApi
         var context = CommandContext.ForUser(http, "create", body);
         var id = context.NewAgreementId();
         var input = await resolver.ResolveAsync(body, http.Caller(), null, ct);
-        var response = await engine.CreateAsync(id, context, now => Agreement.Create(id, input, context.Actor, now), [], ct);
+        var response = await engine.CreateAsync(id, context, now => Agreement.Create(id, input, context.Actor, now), ct);
         return response.ToResult();
     }
 
@@ -45,10 +44,7 @@ public static class AgreementsApi
             var body = form.Json<ImportAgreementRequest>("agreement") ?? throw DomainValidationException.For("agreement", "Wajib diisi (JSON).");
             var context = CommandContext.ForUpload(http, "import", form);
             var input = await resolver.ResolveAsync(body.Agreement, http.Caller(), body.RenewalOfId, ct);
-            OutboxItem[] outbox = input.RenewalOfId is { } renewed
-                ? [AgreementEngine.Outbox(OutboxKinds.MarkRenewed, new MarkRenewedPayload(renewed, id))]
-                : [];
-            return await engine.CreateAsync(id, context, now => Agreement.Import(id, input, body.Signing, form.File!, context.Actor, now), outbox, ct);
+            return await engine.CreateAsync(id, context, now => Agreement.Import(id, input, body.Signing, form.File!, context.Actor, now), ct);
         }, ct);
         return response.ToResult();
     }

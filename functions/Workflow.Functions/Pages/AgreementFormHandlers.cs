@@ -87,14 +87,9 @@ public static class AgreementFormHandlers
             return action switch
             {
                 "draft" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.UploadDraft(form.File!, form.Field("note"), context.Actor, now)), ct),
-                "signing" => s.Engine.ExecuteAsync(id, context, (a, now) =>
-                {
-                    var signed = a.Sign(new SigningInput(form.Date("signedOn"), form.Field("place"), form.Date("effectiveFrom"), People(f, "signatories"), People(f, "witnesses")),
-                        form.File!, context.Actor, now);
-                    return signed.RenewalOfId is { } renewed
-                        ? Change.Of(signed, AgreementEngine.Outbox(Dispatch.OutboxKinds.MarkRenewed, new Dispatch.MarkRenewedPayload(renewed, id)))
-                        : Change.Of(signed);
-                }, ct),
+                "signing" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.Sign(
+                    new SigningInput(form.Date("signedOn"), form.Field("place"), form.Date("effectiveFrom"), People(f, "signatories"), People(f, "witnesses")),
+                    form.File!, context.Actor, now)), ct),
                 _ => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.RecordEvaluation(new EvaluationInput(
                     form.Date("periodEnd"), form.Field("summary"), EnumOrNull<Recommendation>(form.Field("recommendation")),
                     FormRows.Read(f, "itemScores", ["activity", "score"]).Where(r => r["score"].Length > 0).Select(r => new ItemScoreInput(r["activity"], IntOrNull(r["score"]))).ToList()),

@@ -77,7 +77,7 @@ public static class NewAgreementPage
             var context = CommandContext.ForUser(http, "page-create", body);
             var id = context.NewAgreementId();
             var input = await s.Resolver.ResolveAsync(body, Auth.CallerExtensions.Caller(http), null, ct);
-            await s.Engine.CreateAsync(id, context, now => Agreement.Create(id, input, context.Actor, now), [], ct);
+            await s.Engine.CreateAsync(id, context, now => Agreement.Create(id, input, context.Actor, now), ct);
             return TypedResults.Redirect($"/app/perjanjian/{id}");
         }
         catch (DomainValidationException e)

@@ -2,7 +2,6 @@ using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Documents;
-using Workflow.Functions.Dispatch;
 using Workflow.Functions.Hosting;
 using static Workflow.Functions.Hosting.Html;
 
@@ -93,13 +92,8 @@ public static class SigningEventPage
             var signatories = FormRows.Read(values, $"signatories-{id}", ["name", "position", "organization"]).Select(r => new PersonInput(r["name"], r["position"], r["organization"])).ToList();
             try
             {
-                await s.Engine.ExecuteAsync(Ids.Route(id), new CommandContext(http.Actor(), caller.EnsureCanWrite, null), (a, now) =>
-                {
-                    var done = a.Sign(new SigningInput(upload.Date("signedOn"), upload.Field("place"), upload.Date("effectiveFrom"), signatories, witnesses), document, http.Actor(), now);
-                    return done.RenewalOfId is { } renewed
-                        ? Change.Of(done, AgreementEngine.Outbox(OutboxKinds.MarkRenewed, new MarkRenewedPayload(renewed, id)))
-                        : Change.Of(done);
-                }, ct);
+                await s.Engine.ExecuteAsync(Ids.Route(id), new CommandContext(http.Actor(), caller.EnsureCanWrite, null), (a, now) => Change.Of(a.Sign(
+                    new SigningInput(upload.Date("signedOn"), upload.Field("place"), upload.Date("effectiveFrom"), signatories, witnesses), document, http.Actor(), now)), ct);
                 signed.Add(id);
                 upload.Files.Remove($"file-{id}");
             }
