@@ -18,21 +18,12 @@ namespace Workflow.IntegrationTests;
 public sealed class FunctionsPackagingTests : IAsyncLifetime
 {
     private static readonly string Root = AzuriteProcess.RepositoryRoot();
-    private AzuriteProcess azurite = null!;
-    private SinergiFactory underHost = null!;
+    private IsolatedApp app = null!;
+    private SinergiFactory underHost => app.Factory;
 
-    public async Task InitializeAsync()
-    {
-        azurite = await AzuriteProcess.StartAsync();
-        underHost = new SinergiFactory(azurite.ConnectionString, settings: new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7099" });
-        underHost.CreateClient().Dispose();
-    }
+    public async Task InitializeAsync() => app = await IsolatedApp.StartAsync(new Dictionary<string, string?> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7099" });
 
-    public async Task DisposeAsync()
-    {
-        await underHost.DisposeAsync();
-        await azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static IEnumerable<(string Name, JsonObject Binding)> Functions() =>
         Directory.GetDirectories(Path.Combine(Root, "functions"))
@@ -109,7 +100,7 @@ public sealed class FunctionsPackagingTests : IAsyncLifetime
     [Fact]
     public async Task TriggerEndpointsDoNotExistOutsideTheFunctionsHost()
     {
-        await using var standalone = new SinergiFactory(azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Engine:RunBackgroundLoops"] = "false" });
+        await using var standalone = new SinergiFactory(app.Azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Engine:RunBackgroundLoops"] = "false" });
         var client = standalone.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/Sweep", new { Data = new { }, Metadata = new { } })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/Dispatch", new { Data = new { message = "agr-x" }, Metadata = new { } })).StatusCode);
@@ -139,7 +130,7 @@ public sealed class FunctionsPackagingTests : IAsyncLifetime
         var api = new Api(underHost.CreateClient());
         var w = await api.NewWorldAsync();
         var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
-        var probe = new StorageProbe(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString));
+        var probe = app.Storage;
         Assert.NotEmpty(await probe.OutboxAsync(id)); // nobody dispatches on its own under the host
 
         var payload = JsonNode.Parse("""

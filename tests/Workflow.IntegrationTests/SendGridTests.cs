@@ -12,28 +12,25 @@ namespace Workflow.IntegrationTests;
 public sealed class SendGridTests : IAsyncLifetime
 {
     private const string ApiKey = "SG.test-key-0123456789";
-    private AzuriteProcess azurite = null!;
+    private IsolatedApp app = null!;
     private FakeSendGrid sendGrid = null!;
-    private SinergiFactory factory = null!;
+    private SinergiFactory factory => app.Factory;
 
     public async Task InitializeAsync()
     {
-        azurite = await AzuriteProcess.StartAsync();
         sendGrid = await FakeSendGrid.StartAsync();
-        factory = new SinergiFactory(azurite.ConnectionString, settings: new Dictionary<string, string?>
+        app = await IsolatedApp.StartAsync(new Dictionary<string, string?>
         {
             ["Email:Transport"] = "SendGrid",
             ["SendGrid:ApiKey"] = ApiKey,
             ["SendGrid:Host"] = sendGrid.Url,
         });
-        factory.CreateClient().Dispose();
     }
 
     public async Task DisposeAsync()
     {
-        await factory.DisposeAsync();
+        await app.DisposeAsync();
         await sendGrid.DisposeAsync();
-        await azurite.DisposeAsync();
     }
 
     private SendGridTransport Transport() => new(
@@ -105,7 +102,7 @@ public sealed class SendGridTests : IAsyncLifetime
         var id = await InReviewAsync(api, w, "pejabat@sendgrid-429.example");
 
         await sendGrid.WaitForAsync(s => s.Accepted == 1);
-        await new StorageProbe(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString)).WaitForQuietAsync(id);
+        await app.Storage.WaitForQuietAsync(id);
         await Task.Delay(1500); // one more retry delay: nothing else may arrive
         var requests = sendGrid.Requests.Where(r => r.Body["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>() == "pejabat@sendgrid-429.example").ToList();
         Assert.Equal([429, 202], requests.Select(r => r.AnsweredWith));

@@ -8,28 +8,18 @@ namespace Workflow.IntegrationTests;
 /// <summary>Fault suite: storage goes away in the middle of a run of commands and comes back. Its own Azurite, stopped and restarted.</summary>
 public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private AzuriteProcess azurite = null!;
-    private SinergiFactory factory = null!;
+    private IsolatedApp app = null!;
 
-    public async Task InitializeAsync()
-    {
-        azurite = await AzuriteProcess.StartAsync();
-        factory = new SinergiFactory(azurite.ConnectionString);
-        factory.CreateClient().Dispose();
-    }
+    public async Task InitializeAsync() => app = await IsolatedApp.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static object Plan(string activity) => new { items = new[] { new { activity, owner = "Kasi Giatja", frequency = "bulanan", status = "Planned" } } };
 
     [Fact]
     public async Task StorageOutageAnswers503ThenRecoversByItselfAndLosesNothingAcknowledged()
     {
-        var api = new Api(factory.CreateClient());
+        var api = new Api(app.Factory.CreateClient());
         var w = await api.NewWorldAsync();
         var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
         var acknowledged = new List<string>();
@@ -43,14 +33,14 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
 
         for (var i = 0; i < 5; i++) await CommandAsync($"sebelum gangguan {i}", HttpStatusCode.OK);
 
-        await azurite.StopAsync();
+        await app.Azurite.StopAsync();
         var clock = Stopwatch.StartNew();
         await Api.Problem(await api.Send(HttpMethod.Get, "/health", null), HttpStatusCode.ServiceUnavailable);
         await CommandAsync("selama gangguan", HttpStatusCode.ServiceUnavailable);
         await Api.Problem(await api.Send(HttpMethod.Get, $"/api/agreements/{id}", w.StaffToken), HttpStatusCode.ServiceUnavailable);
         output.WriteLine($"three requests during the outage took {clock.Elapsed.TotalSeconds:0.0} s (the storage clients' retries)");
 
-        await azurite.RestartAsync();
+        await app.Azurite.RestartAsync();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await api.Send(HttpMethod.Get, "/health", null)).StatusCode != HttpStatusCode.OK)
         {
@@ -69,8 +59,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal("setelah gangguan 4", (await api.GetAsync($"/api/agreements/{id}", w.StaffToken))["actionPlan"]![0]!["activity"]!.GetValue<string>());
 
         // The dispatcher picked up again too: the lists show the agreement as it is now.
-        await new StorageProbe(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString))
-            .WaitForQuietAsync(id, seconds: 60);
+        await app.Storage.WaitForQuietAsync(id, seconds: 60);
         var listed = await api.GetAsync($"/api/agreements?institutionId={w.InstitutionId}", w.StaffToken);
         Assert.Equal(id, Assert.Single(listed["items"]!.AsArray())!["id"]!.GetValue<string>());
     }

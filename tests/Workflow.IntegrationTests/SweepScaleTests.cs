@@ -12,23 +12,17 @@ namespace Workflow.IntegrationTests;
 /// </summary>
 public sealed class SweepScaleTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private AzuriteProcess azurite = null!;
-    private SinergiFactory factory = null!;
+    private IsolatedApp app = null!;
     private TableClient timers = null!;
+    private SinergiFactory factory => app.Factory;
 
     public async Task InitializeAsync()
     {
-        azurite = await AzuriteProcess.StartAsync();
-        factory = new SinergiFactory(azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Engine:RunBackgroundLoops"] = "false" });
-        factory.CreateClient().Dispose();
-        timers = new TableServiceClient(azurite.ConnectionString).GetTableClient(StorageClients.TimersTable);
+        app = await IsolatedApp.StartAsync(new Dictionary<string, string?> { ["Engine:RunBackgroundLoops"] = "false" });
+        timers = new TableServiceClient(app.Azurite.ConnectionString).GetTableClient(StorageClients.TimersTable);
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task SweepOverTenThousandAgreementsReadsAboutAsMuchAsOverOneHundred()

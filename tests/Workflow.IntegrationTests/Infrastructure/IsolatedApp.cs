@@ -1,0 +1,33 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Workflow.IntegrationTests.Infrastructure;
+
+/// <summary>An app on an Azurite of its own, for tests whose queue or storage no other test may touch.</summary>
+public sealed class IsolatedApp : IAsyncDisposable
+{
+    public AzuriteProcess Azurite { get; }
+    public SinergiFactory Factory { get; }
+    public StorageProbe Storage { get; }
+
+    private IsolatedApp(AzuriteProcess azurite, SinergiFactory factory)
+    {
+        Azurite = azurite;
+        Factory = factory;
+        Storage = new StorageProbe(new TableServiceClient(azurite.ConnectionString), new BlobServiceClient(azurite.ConnectionString));
+    }
+
+    public static async Task<IsolatedApp> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var azurite = await AzuriteProcess.StartAsync();
+        var factory = new SinergiFactory(azurite.ConnectionString, settings: settings);
+        factory.CreateClient().Dispose(); // start the app: tables, containers and queue exist from here on
+        return new IsolatedApp(azurite, factory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
