@@ -38,9 +38,23 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
 
         OutboxItem[] outbox =
             [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. Planned(id, change.Events)];
-        await store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct);
-        await notifier.NotifyAsync(id, ct);
+        await CommitAndNotifyAsync(id, () => store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct), ct);
         return answer;
+    }
+
+    private async Task CommitAndNotifyAsync(string id, Func<Task> commit, CancellationToken ct)
+    {
+        var reminder = await notifier.RemindLaterAsync(id, ct);
+        try
+        {
+            await commit();
+        }
+        catch
+        {
+            await notifier.CancelAsync(reminder);
+            throw;
+        }
+        await notifier.NotifyNowAsync(id, reminder, ct);
     }
 
     public async Task<StoredResponse> CreateAsync(
@@ -54,14 +68,13 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. Planned(id, [created])];
         try
         {
-            await store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct);
+            await CommitAndNotifyAsync(id, () => store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct), ct);
         }
         catch (ConcurrencyConflictException) when (context.Key is not null)
         {
             // A concurrent retry with the same key won the race: give its answer.
             return await store.FindAnswerAsync(id, context.Key, ct) ?? throw new ConcurrencyConflictException($"Perjanjian '{id}' sudah ada.");
         }
-        await notifier.NotifyAsync(id, ct);
         return answer;
     }
 

@@ -201,14 +201,4 @@ public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
         try { await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, ct); }
         catch (RequestFailedException e) when (e.Status is 404 or 412) { /* another dispatcher took it */ }
     }
-
-    /// <summary>Agreements with an outbox row due longer ago than it should be: their dispatch notice was lost.</summary>
-    public async Task<IReadOnlyList<string>> FindStaleOutboxAsync(DateTimeOffset olderThan, CancellationToken ct)
-    {
-        var ids = new HashSet<string>();
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {"o."} and DueAt lt {olderThan}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
-            ids.Add(row.PartitionKey);
-        return [.. ids];
-    }
 }

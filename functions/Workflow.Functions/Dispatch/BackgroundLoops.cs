@@ -43,9 +43,12 @@ public sealed class DispatchQueueLoop(StorageClients storage, IServiceProvider s
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Dispatch of {AgreementId} failed (try {Count})", agreementId, message.DequeueCount);
-            // The outbox rows stay, so the sweep will bring it back even after the message is dropped.
+            // As the Functions host does: set aside after too many tries; the sweep puts it back in line.
             if (message.DequeueCount >= MaxDequeues)
+            {
+                await storage.DispatchPoison.SendMessageAsync(agreementId, ct);
                 await storage.Dispatch.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.Extensions.Options;
 using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Hosting;
@@ -9,18 +8,31 @@ using Workflow.Functions.Timers;
 
 namespace Workflow.Functions.Dispatch;
 
-public sealed record SweepResult(bool Ran, IReadOnlyList<string> RecoveredOutboxes, IReadOnlyList<string> FiredTimers);
+public sealed record SweepResult(bool Ran, IReadOnlyList<string> RequeuedNotices, IReadOnlyList<string> FiredTimers);
 
 /// <summary>
 /// The periodic sweep. One instance at a time (a blob lease): it fires the durable timers that are due,
-/// each as an idempotent command on its agreement, and re-dispatches outboxes left behind by a crash
-/// between commit and notice.
+/// each as an idempotent command on its agreement, and puts dispatch notices that failed too often back in line.
+/// Its cost depends on what is due, not on how many agreements there are.
 /// </summary>
 public sealed class Sweep(
-    StorageClients storage, AgreementStore store, TimerStore timers, AgreementEngine engine, NoticePolicy policy,
-    IOptions<EngineOptions> options, TimeProvider clock, ILogger<Sweep> logger)
+    StorageClients storage, TimerStore timers, AgreementEngine engine, NoticePolicy policy, TimeProvider clock, ILogger<Sweep> logger)
 {
     private const string LeaseBlob = "sweep.lock";
+
+    private async Task<IReadOnlyList<string>> RequeuePoisonedNoticesAsync(CancellationToken ct)
+    {
+        var requeued = new List<string>();
+        foreach (var message in (await storage.DispatchPoison.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), ct)).Value)
+        {
+            var agreementId = message.Body.ToString();
+            logger.LogWarning("Dispatch of {AgreementId} failed too often before; trying again", agreementId);
+            await storage.Dispatch.SendMessageAsync(agreementId, ct);
+            await storage.DispatchPoison.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+            requeued.Add(agreementId);
+        }
+        return requeued;
+    }
 
     private async Task<IReadOnlyList<string>> FireDueTimersAsync(CancellationToken ct)
     {
@@ -62,14 +74,8 @@ public sealed class Sweep(
         }
         try
         {
-            var olderThan = clock.GetUtcNow().AddMinutes(-options.Value.OutboxRecoveryMinutes);
-            var stale = await store.FindStaleOutboxAsync(olderThan, ct);
-            foreach (var id in stale)
-            {
-                logger.LogWarning("Outbox of {AgreementId} waited past {OlderThan}: dispatching again", id, olderThan);
-                await storage.Dispatch.SendMessageAsync(id, ct);
-            }
-            return new SweepResult(true, stale, await FireDueTimersAsync(ct));
+            var requeued = await RequeuePoisonedNoticesAsync(ct);
+            return new SweepResult(true, requeued, await FireDueTimersAsync(ct));
         }
         finally
         {

@@ -38,7 +38,7 @@ public static class TriggerEndpoints
     {
         var result = await sweep.RunAsync(ct);
         var logs = result.Ran
-            ? new[] { $"Sweep fired {result.FiredTimers.Count} timers and re-dispatched {result.RecoveredOutboxes.Count} outboxes." }
+            ? new[] { $"Sweep fired {result.FiredTimers.Count} timers and put {result.RequeuedNotices.Count} failed dispatch notices back in line." }
             : ["Sweep skipped: another instance holds the lease."];
         return TypedResults.Ok(new InvocationResponse([], logs, null));
     }

@@ -37,8 +37,11 @@ public sealed class EngineOptions
     public bool RunBackgroundLoops { get; set; } = true;
     public int QueuePollMilliseconds { get; set; } = 200;
     public int SweepIntervalSeconds { get; set; } = 60;
-    /// <summary>An outbox row older than this is taken as left behind by a crash and is dispatched again.</summary>
-    public int OutboxRecoveryMinutes { get; set; } = 5;
+    /// <summary>
+    /// Every commit first queues a dispatch notice hidden for this long, then shows it; after a crash in between,
+    /// the notice appears by itself when this has passed.
+    /// </summary>
+    public int OutboxRecoverySeconds { get; set; } = 300;
 }
 
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>

@@ -22,6 +22,8 @@ public sealed class StorageClients
     public const string DocumentsContainer = "documents";
     public const string LocksContainer = "locks";
     public const string DispatchQueue = "dispatch";
+    /// <summary>Where the Functions host (and the standalone poller) put a notice that failed too often.</summary>
+    public const string DispatchPoisonQueue = "dispatch-poison";
 
     public StorageClients(IOptions<StorageOptions> options, StorageRequestCounter counter)
     {
@@ -56,6 +58,7 @@ public sealed class StorageClients
     public BlobContainerClient Documents => Blobs.GetBlobContainerClient(DocumentsContainer);
     public BlobContainerClient Locks => Blobs.GetBlobContainerClient(LocksContainer);
     public QueueClient Dispatch => Queues.GetQueueClient(DispatchQueue);
+    public QueueClient DispatchPoison => Queues.GetQueueClient(DispatchPoisonQueue);
 
     public static readonly string[] AllTables =
         [AgreementsTable, InstitutionsTable, PartnersTable, ByInstitutionTable, ByRegionTable, ByStatusTable, ByExpiryTable, TimersTable];
@@ -66,6 +69,7 @@ public sealed class StorageClients
         await Documents.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Dispatch.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await DispatchPoison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }
 
