@@ -19,27 +19,15 @@ public sealed class StartupAndContractTests(SinergiFixture fixture)
     [InlineData("Smtp__Host", "", "Smtp:Host")]
     [InlineData("Approvals__SigningKey", "", "Approvals:SigningKey")]
     [InlineData("Approvals__PublicBaseUrl", "not a url", "Approvals:PublicBaseUrl")]
+    [InlineData("Engine__DispatchLeaseSeconds", "0", "Engine:DispatchLeaseSeconds")]
+    [InlineData("Dev__ClockStartsAt", "kemarin", "Dev:ClockStartsAt")]
     public async Task MissingOrBadSettingStopsTheAppNamingIt(string key, string value, string named)
     {
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // bin/{Debug,Release}/net10.0
-        var app = Path.Combine(AzuriteProcess.RepositoryRoot(), "functions", "Workflow.Functions", "bin", configuration, "net10.0", "Workflow.Functions.dll");
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! };
-        info.ArgumentList.Add(app);
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Storage__ConnectionString"] = fixture.Azurite.ConnectionString,
-            ["Auth__DevTokens"] = "true",
-            ["Auth__DevSigningKey"] = SinergiFactory.SigningKey,
-            ["Email__From"] = "sinergi@sinergi.example",
-            ["Smtp__Host"] = "127.0.0.1",
-            ["Approvals__PublicBaseUrl"] = SinergiFactory.PublicBaseUrl,
-            ["Approvals__SigningKey"] = SinergiFactory.ApprovalKey,
-            ["Engine__RunBackgroundLoops"] = "false",
-            [key] = value,
-        };
-        foreach (var (k, v) in settings) info.Environment[k] = v;
+        var settings = AppProcess.TestingSettings(fixture.Azurite.ConnectionString);
+        settings["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        settings["Engine__RunBackgroundLoops"] = "false";
+        settings[key] = value;
+        var info = AppProcess.StartInfo(settings);
         using var process = System.Diagnostics.Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

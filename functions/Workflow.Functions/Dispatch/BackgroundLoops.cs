@@ -18,7 +18,7 @@ public sealed class DispatchQueueLoop(StorageClients storage, IServiceProvider s
         {
             try
             {
-                QueueMessage[] messages = (await storage.Dispatch.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(60), stoppingToken)).Value;
+                QueueMessage[] messages = (await storage.Dispatch.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(options.Value.DispatchLeaseSeconds), stoppingToken)).Value;
                 if (messages.Length == 0) { await Task.Delay(idle, stoppingToken); continue; }
                 await Task.WhenAll(messages.Select(m => HandleAsync(m, stoppingToken)));
             }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Options;
 using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Hosting;
@@ -16,7 +17,8 @@ public sealed record SweepResult(bool Ran, IReadOnlyList<string> RequeuedNotices
 /// Its cost depends on what is due, not on how many agreements there are.
 /// </summary>
 public sealed class Sweep(
-    StorageClients storage, TimerStore timers, AgreementEngine engine, NoticePolicy policy, TimeProvider clock, ILogger<Sweep> logger)
+    StorageClients storage, TimerStore timers, AgreementEngine engine, NoticePolicy policy,
+    IOptions<EngineOptions> options, TimeProvider clock, ILogger<Sweep> logger)
 {
     private const string LeaseBlob = "sweep.lock";
 
@@ -65,7 +67,8 @@ public sealed class Sweep(
         var lease = blob.GetBlobLeaseClient();
         try
         {
-            await lease.AcquireAsync(TimeSpan.FromSeconds(60), cancellationToken: ct);
+            // Blob leases last 15-60 s; one left by a crashed sweep blocks the next ones that long.
+            await lease.AcquireAsync(TimeSpan.FromSeconds(Math.Clamp(options.Value.DispatchLeaseSeconds, 15, 60)), cancellationToken: ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {

@@ -17,9 +17,9 @@ namespace Workflow.Functions.Email;
 /// </summary>
 public sealed class EmailDelivery(
     AgreementStore store, DirectoryStore directory, ApprovalTokens tokens, IEmailTransport transport, AgreementEngine engine,
-    IOptions<EmailOptions> options, TimeProvider clock, ILogger<EmailDelivery> logger)
+    IOptions<EmailOptions> options, IOptions<EngineOptions> engineOptions, TimeProvider clock, ILogger<EmailDelivery> logger)
 {
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    private TimeSpan ClaimFor => TimeSpan.FromSeconds(engineOptions.Value.DispatchLeaseSeconds);
 
     public async Task<RowOutcome> DeliverAsync(TableEntity row, CancellationToken ct)
     {

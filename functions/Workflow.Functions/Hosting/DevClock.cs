@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Workflow.Functions.Hosting;
 
 /// <summary>
@@ -21,6 +23,19 @@ public sealed class DevClock(TimeProvider system) : TimeProvider
     public void Set(DateTimeOffset utcNow)
     {
         lock (gate) { setTo = utcNow.ToUniversalTime(); setAt = system.GetUtcNow(); }
+    }
+
+    /// <summary>Setting <c>Dev:ClockStartsAt</c> starts the clock at that instant, so a restarted app goes on where the last one was.</summary>
+    public static DevClock FromSettings(IConfiguration configuration, TimeProvider system)
+    {
+        var clock = new DevClock(system);
+        if (configuration["Dev:ClockStartsAt"] is { Length: > 0 } text)
+        {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+                throw new InvalidOperationException($"Setting 'Dev:ClockStartsAt' is not an ISO 8601 instant: '{text}'.");
+            clock.Set(start);
+        }
+        return clock;
     }
 
     public void Reset()

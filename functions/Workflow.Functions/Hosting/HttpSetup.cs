@@ -35,7 +35,7 @@ public static class HttpSetup
 
         if (environment.IsDevOrTesting())
         {
-            services.AddSingleton(sp => new DevClock(TimeProvider.System));
+            services.AddSingleton(sp => DevClock.FromSettings(sp.GetRequiredService<IConfiguration>(), TimeProvider.System));
             services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DevClock>());
         }
         else

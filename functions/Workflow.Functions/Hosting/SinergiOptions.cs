@@ -42,6 +42,8 @@ public sealed class EngineOptions
     /// the notice appears by itself when this has passed.
     /// </summary>
     public int OutboxRecoverySeconds { get; set; } = 300;
+    /// <summary>How long a dispatcher holds a notice, and an email it is sending; after a crash, both are taken up again when this has passed.</summary>
+    public int DispatchLeaseSeconds { get; set; } = 120;
 }
 
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
@@ -85,7 +87,10 @@ public static class OptionsSetup
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section)).ValidateOnStart();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
-        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section)).ValidateOnStart();
+        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section))
+            .Validate(o => o.OutboxRecoverySeconds is >= 1 and <= 86_400, "Setting 'Engine:OutboxRecoverySeconds' must be 1-86400.")
+            .Validate(o => o.DispatchLeaseSeconds is >= 1 and <= 600, "Setting 'Engine:DispatchLeaseSeconds' must be 1-600.")
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<DocumentOptions>, DocumentOptionsValidator>();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
