@@ -44,15 +44,21 @@ public sealed class SweepScaleTests(ITestOutputHelper output) : IAsyncLifetime
     {
         // 20 due timers (for agreements that no longer exist: each costs a lookup and a delete).
         await Batch(Enumerable.Range(0, 20).Select(i => Timer(now.AddMinutes(-1), $"due-{tag}-{i}")));
+        Assert.Equal(20, await DueCountAsync(now));
         var counter = factory.Services.GetRequiredService<StorageRequestCounter>();
         var before = counter.Count;
         var response = await factory.CreateClient().PostAsync("/api/dev/sweep", null);
         response.EnsureSuccessStatusCode();
         var used = counter.Count - before;
-        var left = 0;
-        await foreach (var _ in timers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey le {now.UtcDateTime:yyyyMMdd} and DueAt le {now}"))) left++;
-        Assert.Equal(0, left);
+        Assert.Equal(0, await DueCountAsync(now));
         return used;
+    }
+
+    private async Task<int> DueCountAsync(DateTimeOffset now)
+    {
+        var due = 0;
+        await foreach (var _ in timers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey le {now.UtcDateTime.ToString("yyyyMMdd")} and DueAt le {now}"))) due++;
+        return due;
     }
 
     private async Task AddFutureTimersAsync(int first, int count, DateTimeOffset now)

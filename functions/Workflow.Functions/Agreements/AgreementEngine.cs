@@ -26,7 +26,27 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
     public async Task<StoredResponse> ExecuteAsync(string id, CommandContext context, Func<Agreement, DateTimeOffset, Change> move, CancellationToken ct)
     {
         if (context.Key is { } key && await store.FindAnswerAsync(id, key, ct) is { } first) return first;
-        var before = await store.GetAsync(id, ct);
+        var known = await store.GetForCommandAsync(id, ct);
+        if (known.FromCache)
+        {
+            // This instance's last known state is a guess that saves a read, kept only when its commit succeeds.
+            // Anything else (a refusal, nothing to do, a lost race: maybe another instance changed the agreement)
+            // is decided again on the state as stored.
+            try
+            {
+                if (await ExecuteOnAsync(known, id, context, move, ct) is { } committed) return committed;
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or InvalidMoveException or DomainValidationException) { }
+            if (context.Key is { } retried && await store.FindAnswerAsync(id, retried, ct) is { } answered) return answered;
+            known = await store.GetAsync(id, ct);
+        }
+        return (await ExecuteOnAsync(known, id, context, move, ct))!;
+    }
+
+    /// <summary>Makes the move on this state and commits it; null when it came from the cache and changed nothing.</summary>
+    private async Task<StoredResponse?> ExecuteOnAsync(
+        StoredAgreement before, string id, CommandContext context, Func<Agreement, DateTimeOffset, Change> move, CancellationToken ct)
+    {
         context.Authorize(before.Agreement);
         var previous = new ProjectPayload(before.Agreement.Status.ToString(), before.Agreement.ExpiresOn?.ToString("yyyy-MM-dd"));
         var now = clock.GetUtcNow();
@@ -34,7 +54,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         var change = move(agreement, now);
         var version = before.Version + change.Events.Count;
         var answer = (change.Answer ?? Ok)(agreement, version, now);
-        if (change.Events.Count == 0) return answer;
+        if (change.Events.Count == 0) return before.FromCache ? null : answer;
 
         OutboxItem[] outbox =
             [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. Planned(id, change.Events)];

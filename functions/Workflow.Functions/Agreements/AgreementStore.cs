@@ -7,7 +7,8 @@ using Workflow.Functions.Storage;
 
 namespace Workflow.Functions.Agreements;
 
-public sealed record StoredAgreement(Agreement Agreement, int Version, string LastHash, ETag ETag);
+/// <param name="FromCache">Read from this instance's <see cref="StateCache"/>, not from storage: it may be stale.</param>
+public sealed record StoredAgreement(Agreement Agreement, int Version, string LastHash, ETag ETag, bool FromCache = false);
 
 /// <summary>A side effect still to do, written in the same transaction as the change that causes it.</summary>
 public sealed record OutboxItem(string Kind, string Payload);
@@ -27,7 +28,7 @@ public sealed record StoredEvent(int Seq, string Type, DateTimeOffset At, Actor 
 /// One partition per agreement: row <c>state</c>, events <c>e-{seq}</c>, outbox <c>o-{seq}-{n}</c>,
 /// idempotency answers <c>i-{hash}</c>. A change is one entity group transaction guarded by the state's ETag.
 /// </summary>
-public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
+public sealed class AgreementStore(StorageClients storage, StateCache cache, NoticePolicy policy)
 {
     public const string StateRow = "state";
     public const string OutboxPrefix = "o-";
@@ -39,10 +40,22 @@ public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
     public async Task<StoredAgreement?> LoadAsync(string id, CancellationToken ct)
     {
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(id, StateRow, cancellationToken: ct);
-        if (!response.HasValue || response.Value is not { } row) return null;
-        var agreement = JsonSerializer.Deserialize<Agreement>(LargeText.Read(row, "Snapshot")!, SinergiJson.Options)!;
-        return new StoredAgreement(agreement, row.GetInt32("Version") ?? 0, row.GetString("LastHash") ?? EventChain.Genesis, row.ETag);
+        if (!response.HasValue || response.Value is not { } row)
+        {
+            cache.Forget(id);
+            return null;
+        }
+        var state = new CachedState(LargeText.Read(row, "Snapshot")!, row.GetInt32("Version") ?? 0, row.GetString("LastHash") ?? EventChain.Genesis, row.ETag);
+        cache.Keep(id, state);
+        return FromState(state, fromCache: false);
     }
+
+    /// <summary>The state a command starts from: this instance's last known state when it has one (see <see cref="StateCache"/>).</summary>
+    public async Task<StoredAgreement> GetForCommandAsync(string id, CancellationToken ct) =>
+        cache.Find(id) is { } known ? FromState(known, fromCache: true) : await GetAsync(id, ct);
+
+    private static StoredAgreement FromState(CachedState s, bool fromCache) =>
+        new(JsonSerializer.Deserialize<Agreement>(s.Snapshot, SinergiJson.Options)!, s.Version, s.LastHash, s.ETag, fromCache);
 
     public async Task<StoredAgreement> GetAsync(string id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? throw new NotFoundException($"Perjanjian '{id}' tidak ditemukan.");
@@ -99,7 +112,8 @@ public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
             LargeText.Write(row, "Body", answer.Body);
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
-        var state = StateEntity(after, seq, hash, now, policy);
+        var snapshot = JsonSerializer.Serialize(after, SinergiJson.Options);
+        var state = StateEntity(after, snapshot, seq, hash, now, policy);
         actions.Add(before is null
             ? new TableTransactionAction(TableTransactionActionType.Add, state)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, before.ETag));
@@ -107,13 +121,18 @@ public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
         BatchLimits.Check(actions);
         try
         {
-            await Table.SubmitTransactionAsync(actions, ct);
+            var responses = await Table.SubmitTransactionAsync(actions, ct);
+            if (responses.Value[^1].Headers.ETag is { } etag) cache.Keep(after.Id, new CachedState(snapshot, seq, hash, etag));
+            else cache.Forget(after.Id);
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        catch (Exception e)
         {
-            throw new ConcurrencyConflictException(before is null
-                ? $"Perjanjian '{after.Id}' sudah ada."
-                : "Perjanjian ini baru saja diubah oleh permintaan lain; muat ulang lalu coba lagi.");
+            cache.Forget(after.Id); // whatever happened, this instance no longer knows the state
+            if (e is TableTransactionFailedException { Status: 409 or 412 })
+                throw new ConcurrencyConflictException(before is null
+                    ? $"Perjanjian '{after.Id}' sudah ada."
+                    : "Perjanjian ini baru saja diubah oleh permintaan lain; muat ulang lalu coba lagi.");
+            throw;
         }
     }
 
@@ -136,7 +155,7 @@ public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
     }
 
     /// <summary>The snapshot, and beside it the columns that lists and the dashboard read without opening it.</summary>
-    private static TableEntity StateEntity(Agreement a, int version, string lastHash, DateTimeOffset now, NoticePolicy policy)
+    private static TableEntity StateEntity(Agreement a, string snapshot, int version, string lastHash, DateTimeOffset now, NoticePolicy policy)
     {
         var row = new TableEntity(a.Id, StateRow)
         {
@@ -156,7 +175,7 @@ public sealed class AgreementStore(StorageClients storage, NoticePolicy policy)
             ["LastHash"] = lastHash,
             ["UpdatedAt"] = now,
         };
-        LargeText.Write(row, "Snapshot", JsonSerializer.Serialize(a, SinergiJson.Options));
+        LargeText.Write(row, "Snapshot", snapshot);
         return row;
     }
 

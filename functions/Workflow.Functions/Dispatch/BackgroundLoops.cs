@@ -34,19 +34,20 @@ public sealed class DispatchQueueLoop(StorageClients storage, IServiceProvider s
 
     private async Task HandleAsync(QueueMessage message, CancellationToken ct)
     {
-        var agreementId = message.Body.ToString();
+        var body = message.Body.ToString();
         try
         {
-            await services.GetRequiredService<Dispatcher>().DispatchAsync(agreementId, ct);
+            var dispatcher = services.GetRequiredService<Dispatcher>();
+            await Task.WhenAll(DispatchMessage.Parse(body).Select(id => dispatcher.DispatchAsync(id, ct)));
             await storage.Dispatch.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Dispatch of {AgreementId} failed (try {Count})", agreementId, message.DequeueCount);
+            logger.LogError(e, "Dispatch of {AgreementIds} failed (try {Count})", body, message.DequeueCount);
             // As the Functions host does: set aside after too many tries; the sweep puts it back in line.
             if (message.DequeueCount >= MaxDequeues)
             {
-                await storage.DispatchPoison.SendMessageAsync(agreementId, ct);
+                await storage.DispatchPoison.SendMessageAsync(body, ct);
                 await storage.Dispatch.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
             }
         }

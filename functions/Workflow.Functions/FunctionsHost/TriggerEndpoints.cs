@@ -46,19 +46,20 @@ public static class TriggerEndpoints
     private static async Task<Results<Ok<InvocationResponse>, BadRequest<InvocationResponse>, JsonHttpResult<InvocationResponse>>> RunDispatch(
         InvocationRequest invocation, Dispatcher dispatcher, ILogger<Dispatcher> logger, CancellationToken ct)
     {
-        var agreementId = MessageText(invocation);
-        if (!Hosting.Ids.IsSlug(agreementId))
-            return TypedResults.BadRequest(new InvocationResponse([], [$"Queue message is not an agreement id: '{agreementId}'."], null));
+        var text = MessageText(invocation);
+        var agreementIds = DispatchMessage.Parse(text);
+        if (agreementIds.Count == 0 || !agreementIds.All(Hosting.Ids.IsSlug))
+            return TypedResults.BadRequest(new InvocationResponse([], [$"Queue message is not a list of agreement ids: '{text}'."], null));
         try
         {
-            var rows = await dispatcher.DispatchAsync(agreementId!, ct);
-            return TypedResults.Ok(new InvocationResponse([], [$"Dispatched {rows} outbox rows of {agreementId}."], null));
+            var rows = await Task.WhenAll(agreementIds.Select(id => dispatcher.DispatchAsync(id, ct)));
+            return TypedResults.Ok(new InvocationResponse([], [$"Dispatched {rows.Sum()} outbox rows of {string.Join(", ", agreementIds)}."], null));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A failed invocation: the host makes the message visible again and retries it.
-            logger.LogError(e, "Dispatch of {AgreementId} failed", agreementId);
-            return TypedResults.Json(new InvocationResponse([], [$"Dispatch of {agreementId} failed: {e.Message}"], null), statusCode: 500);
+            logger.LogError(e, "Dispatch of {AgreementIds} failed", text);
+            return TypedResults.Json(new InvocationResponse([], [$"Dispatch of {text} failed: {e.Message}"], null), statusCode: 500);
         }
     }
 

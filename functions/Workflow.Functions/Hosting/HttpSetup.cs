@@ -47,6 +47,7 @@ public static class HttpSetup
 
     public static IServiceCollection AddSinergiAgreements(this IServiceCollection services) => services
         .AddSingleton<DirectoryStore>()
+        .AddSingleton<StateCache>()
         .AddSingleton<AgreementStore>()
         .AddSingleton<AgreementEngine>()
         .AddSingleton<AgreementQueries>()

@@ -33,7 +33,12 @@ public sealed class StorageClients
         var tableOptions = new TableClientOptions();
         var blobOptions = new BlobClientOptions();
         foreach (var clientOptions in new ClientOptions[] { queueOptions, tableOptions, blobOptions })
+        {
             clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+            // Every command makes several storage requests; the SDK's own per-request logging and tracing cost more CPU than they tell here.
+            clientOptions.Diagnostics.IsLoggingEnabled = false;
+            clientOptions.Diagnostics.IsDistributedTracingEnabled = false;
+        }
         if (!string.IsNullOrWhiteSpace(o.ConnectionString))
         {
             Tables = new TableServiceClient(o.ConnectionString, tableOptions);

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Workflow.Functions.Hosting;
+using Workflow.Functions.Storage;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Sinergi.Bench;
+
+/// <summary>The Sinergi app hosted in this process on a loopback port, as <c>./run</c> runs it, with the bench's settings.</summary>
+public sealed class BenchApp(WebApplication app, string url) : IAsyncDisposable
+{
+    public const string SigningKey = "sinergi-bench-signing-key-0123456789abcdef";
+    public const long MaxDocumentBytes = 64L << 20;
+
+    public string Url => url;
+    public IServiceProvider Services => app.Services;
+    public long StorageRequests => app.Services.GetRequiredService<StorageRequestCounter>().Count;
+
+    public static Dictionary<string, string?> Settings(string storage, string emailSink, bool backgroundLoops) => new()
+    {
+        ["Storage:ConnectionString"] = storage,
+        ["Auth:DevTokens"] = "true",
+        ["Auth:DevSigningKey"] = SigningKey,
+        ["Documents:MaxBytes"] = MaxDocumentBytes.ToString(),
+        ["Email:Transport"] = "SendGrid",
+        ["Email:From"] = "sinergi@sinergi.example",
+        ["SendGrid:ApiKey"] = "SG.bench",
+        ["SendGrid:Host"] = emailSink,
+        ["Approvals:PublicBaseUrl"] = "http://localhost:7071",
+        ["Approvals:SigningKey"] = "sinergi-bench-approval-link-key-0123456789",
+        ["Engine:RunBackgroundLoops"] = backgroundLoops ? "true" : "false",
+        ["Engine:SweepIntervalSeconds"] = "86400", // the bench runs the sweep itself
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
+    /// <summary>Builds and starts the app; answers it and the time from the start of the build to its first answered request.</summary>
+    public static async Task<(BenchApp App, TimeSpan FirstAnswer)> StartAsync(Dictionary<string, string?> settings)
+    {
+        var url = $"http://127.0.0.1:{NodeService.FreePort()}";
+        var clock = Stopwatch.StartNew();
+        var app = SinergiApp.Build(["--environment", "Development", "--contentRoot", AppContext.BaseDirectory], settings);
+        app.Urls.Add(url);
+        await app.StartAsync();
+        await WaitForHealthAsync(url, () => false);
+        return (new BenchApp(app, url), clock.Elapsed);
+    }
+
+    public static async Task WaitForHealthAsync(string url, Func<bool> gaveUp)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{url}/health")).IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { /* not yet */ }
+            if (gaveUp() || DateTime.UtcNow > deadline) throw new InvalidOperationException($"{url} did not answer /health.");
+            await Task.Delay(5);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

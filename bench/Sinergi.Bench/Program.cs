@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Azure.Storage.Queues;
+using Sinergi.Bench;
+using Workflow.IntegrationTests.Infrastructure;
+
+// ./bench: Azurite of its own, the app in this process on loopback (and once as its own process), every figure
+// beside the same work done directly on Azurite in the same run. --quick: smaller sizes, to check that it runs.
+var quick = args.Contains("--quick");
+var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(AzuriteProcess.RepositoryRoot(), "bench", "results.json");
+
+var azuriteClock = Stopwatch.StartNew();
+await using var azurite = await AzuriteProcess.StartAsync();
+await new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).CreateTableIfNotExistsAsync("warmup");
+var azuriteStartMs = azuriteClock.Elapsed.TotalMilliseconds;
+await using var sink = await EmailSink.StartAsync();
+var storage = azurite.ConnectionString;
+Console.WriteLine($"Azurite answered after {azuriteStartMs:F0} ms");
+
+if (args.Contains("--throughput-only"))
+{
+    // While working on the command path: only the throughput figures, written nowhere.
+    var (probeApp, _) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: false));
+    await using (probeApp) await new ThroughputBench(probeApp, storage).RunAsync([(1, 400), (8, 1600), (32, 3200)]);
+    return 0;
+}
+
+Console.WriteLine("Start-up and memory (the app as its own process)…");
+var (startup, memory) = await new ProcessBench(BenchApp.Settings(storage, sink.Url, backgroundLoops: false)).RunAsync(azuriteStartMs, quick ? 8 : 50);
+
+Console.WriteLine("Lifecycle and command throughput (dispatch by the bench, as the Functions host would)…");
+LifecycleResult lifecycle;
+IReadOnlyList<ThroughputResult> throughput;
+var (commandApp, inProcessStart) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: false));
+await using (commandApp)
+{
+    lifecycle = await new LifecycleBench(commandApp, storage).RunAsync();
+    throughput = await new ThroughputBench(commandApp, storage).RunAsync(quick ? [(1, 50), (8, 200), (32, 400)] : [(1, 400), (8, 1600), (32, 3200)]);
+}
+// The throughput commands' notices are not for the next phase's dispatcher.
+await new QueueClient(storage, "dispatch").ClearMessagesAsync();
+
+Console.WriteLine("Decision to email (the app's own queue poller dispatching)…");
+EmailLatencyResult email;
+var (dispatchingApp, _) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: true));
+await using (dispatchingApp)
+    email = await new EmailLatencyBench(dispatchingApp, sink).RunAsync(quick ? 10 : 60, clients: 8);
+var rawQueue = await RawQueueLatency.RunAsync(storage, quick ? 20 : 100, idlePollMs: 200);
+
+Console.WriteLine("Sweep…");
+IReadOnlyList<SweepResult> sweep;
+var (sweepingApp, _) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: false));
+await using (sweepingApp)
+    sweep = await new SweepBench(sweepingApp, storage).RunAsync(quick ? [100, 1_000] : [100, 10_000, 100_000]);
+
+var results = new BenchResults(
+    DateTimeOffset.UtcNow, Machine.Describe(), quick,
+    throughput, email, rawQueue.P50, rawQueue.P99, sweep, lifecycle, startup, inProcessStart.TotalMilliseconds, memory);
+var table = ResultsTable.Render(results);
+Console.WriteLine();
+Console.WriteLine(table);
+await ResultsTable.WriteJsonAsync(results, output);
+Console.WriteLine($"Written: {output}");
+return results.TargetsMet ? 0 : 2;

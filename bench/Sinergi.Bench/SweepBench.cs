@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Workflow.Functions.Dispatch;
+
+namespace Sinergi.Bench;
+
+public sealed record SweepResult(int Agreements, int Due, double SweepMs, long StorageRequests, double RawQueryMs, double Ratio);
+
+/// <summary>
+/// The sweep with 20 timers due, over 100, 10,000 and 100,000 agreements: each agreement has its state row and its next
+/// timer ahead (spread over a year). The raw figure is one query of the due timers made directly.
+/// </summary>
+public sealed class SweepBench(BenchApp app, string storage)
+{
+    private readonly TableClient timers = new(storage, "timers");
+    private readonly TableClient agreements = new(storage, "agreements");
+    private int added;
+
+    public async Task<IReadOnlyList<SweepResult>> RunAsync(IReadOnlyList<int> sizes)
+    {
+        var sample = await SampleStateAsync();
+        var results = new List<SweepResult>();
+        foreach (var size in sizes)
+        {
+            await AddAgreementsAsync(sample, size - added);
+            var runs = new List<(double Ms, long Requests, double RawMs)>();
+            for (var run = 0; run < 5; run++) runs.Add(await SweepOnceAsync($"{size}-{run}"));
+            var median = runs.OrderBy(r => r.Ms).ElementAt(runs.Count / 2);
+            var raw = runs.Select(r => r.RawMs).Order().ElementAt(runs.Count / 2);
+            results.Add(new SweepResult(size, 20, median.Ms, median.Requests, raw, median.Ms / raw));
+            Console.WriteLine($"  sweep over {size,7:N0} agreements: {median.Ms,6:F0} ms, {median.Requests} storage requests");
+        }
+        return results;
+    }
+
+    private async Task<(double Ms, long Requests, double RawMs)> SweepOnceAsync(string tag)
+    {
+        var now = DateTimeOffset.UtcNow;
+        // 20 due timers, of agreements that are gone: each costs a lookup and a delete.
+        await timers.SubmitTransactionAsync(Enumerable.Range(0, 20).Select(i =>
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Timer(now.AddMinutes(-1), $"agr-due-{tag}-{i:D2}"))));
+
+        var rawClock = Stopwatch.StartNew();
+        var due = 0;
+        await foreach (var _ in timers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey le {now.UtcDateTime.ToString("yyyyMMdd")} and DueAt le {now}"))) due++;
+        var rawMs = rawClock.Elapsed.TotalMilliseconds;
+        if (due != 20) throw new InvalidOperationException($"{due} timers due, expected 20");
+
+        var before = app.StorageRequests;
+        var clock = Stopwatch.StartNew();
+        var result = await app.Services.GetRequiredService<Sweep>().RunAsync(CancellationToken.None);
+        var ms = clock.Elapsed.TotalMilliseconds;
+        if (!result.Ran) throw new InvalidOperationException("The sweep did not run (lease held).");
+        return (ms, app.StorageRequests - before, rawMs);
+    }
+
+    private async Task<TableEntity> SampleStateAsync()
+    {
+        await foreach (var row in agreements.QueryAsync<TableEntity>(e => e.RowKey == "state", maxPerPage: 1)) return row;
+        throw new InvalidOperationException("No agreement to copy a state row from.");
+    }
+
+    private async Task AddAgreementsAsync(TableEntity sample, int count)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(added, count).Select(i => $"agr-sweep-{i:D6}").ToList();
+        // Timers of one day share a partition: written in batches of 100.
+        var rows = ids.Select((id, i) => Timer(now.AddDays(1 + i % 365).AddMinutes(i % 1440), id)).ToList();
+        var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(day => day.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, ct) =>
+            await timers.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
+        // One partition per agreement: one request each. The snapshot column is left out to keep Azurite's memory small.
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (id, ct) =>
+        {
+            var state = new TableEntity(id, "state");
+            foreach (var (key, value) in sample)
+                if (key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag") && !key.StartsWith("Snapshot", StringComparison.Ordinal)) state[key] = value;
+            await agreements.UpsertEntityAsync(state, TableUpdateMode.Replace, ct);
+        });
+        added += count;
+    }
+
+    private static TableEntity Timer(DateTimeOffset dueAt, string agreementId) => new(dueAt.UtcDateTime.ToString("yyyyMMdd"), $"{dueAt.UtcDateTime:HHmmss}-{agreementId}")
+    {
+        ["AgreementId"] = agreementId,
+        ["Kind"] = "RenewalNotice",
+        ["DueOn"] = DateOnly.FromDateTime(dueAt.UtcDateTime).ToString("yyyy-MM-dd"),
+        ["DueAt"] = dueAt,
+        ["Detail"] = "90 days before expiry",
+    };
+}

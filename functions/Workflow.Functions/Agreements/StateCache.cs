@@ -1,0 +1,27 @@
+using Azure;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Workflow.Functions.Agreements;
+
+/// <summary>An agreement's state as this instance last read or wrote it: the snapshot text, so each use gets its own copy.</summary>
+public sealed record CachedState(string Snapshot, int Version, string LastHash, ETag ETag);
+
+/// <summary>
+/// Saves commands a read of the state they are about to replace. Only commands use it, and only as a guess: the commit
+/// is guarded by the state's ETag, so a guess made stale by another instance fails its commit, and the command is run
+/// again on the state read afresh. Bounded by the size of the snapshots it holds.
+/// </summary>
+public sealed class StateCache : IDisposable
+{
+    private const long MaxChars = 32L << 20;
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxChars, CompactionPercentage = 0.25 });
+
+    public CachedState? Find(string agreementId) => cache.TryGetValue(agreementId, out CachedState? state) ? state : null;
+
+    public void Keep(string agreementId, CachedState state) =>
+        cache.Set(agreementId, state, new MemoryCacheEntryOptions { Size = state.Snapshot.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+
+    public void Forget(string agreementId) => cache.Remove(agreementId);
+
+    public void Dispose() => cache.Dispose();
+}
