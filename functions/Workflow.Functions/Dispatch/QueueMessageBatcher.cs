@@ -23,9 +23,13 @@ public sealed class QueueMessageBatcher(StorageClients storage, TimeSpan hiddenF
     /// <summary>Agreement ids are at most 64 characters; a queue message holds 64 KiB (Base64 makes them a third longer).</summary>
     private const int MaxIdsPerMessage = 500;
 
+    /// <summary>Under load (the last message carried several ids) a message waits this long for more before it goes.</summary>
+    private static readonly TimeSpan GatherUnderLoad = TimeSpan.FromMilliseconds(3);
+
     private readonly Lock gate = new();
     private List<(string Id, TaskCompletionSource<SentNotice> Sent)> waiting = [];
     private bool sending;
+    private bool underLoad;
 
     public Task<SentNotice> SendAsync(string agreementId)
     {
@@ -44,12 +48,14 @@ public sealed class QueueMessageBatcher(StorageClients storage, TimeSpan hiddenF
     {
         while (true)
         {
+            if (underLoad) await Task.Delay(GatherUnderLoad);
             List<(string Id, TaskCompletionSource<SentNotice> Sent)> batch;
             lock (gate)
             {
                 if (waiting.Count == 0) { sending = false; return; }
                 batch = waiting.Count <= MaxIdsPerMessage ? waiting : waiting[..MaxIdsPerMessage];
                 waiting = waiting.Count <= MaxIdsPerMessage ? [] : waiting[MaxIdsPerMessage..];
+                underLoad = batch.Count > 1;
             }
             try
             {

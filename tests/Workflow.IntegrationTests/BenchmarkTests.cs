@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Workflow.IntegrationTests;
+
+/// <summary>The benchmark keeps working: its quick run (small sizes) goes through every phase and writes its figures.</summary>
+public sealed class BenchmarkTests
+{
+    [Fact]
+    public async Task QuickBenchmarkRunsEveryPhaseAndWritesItsFigures()
+    {
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!);
+        var bench = Path.Combine(AzuriteProcess.RepositoryRoot(), "bench", "Sinergi.Bench", "bin", configuration, "net10.0", "Sinergi.Bench.dll");
+        Assert.True(File.Exists(bench), $"{bench} is not built (the solution builds it)");
+        var output = Path.Combine(Path.GetTempPath(), $"sinergi-bench-{Guid.NewGuid():N}.json");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { bench, "--quick", "--out", output }) info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = await stdout + await stderr;
+        try
+        {
+            // 0: every target met; 2: figures written, some target not met (the quick sizes are too small to judge).
+            Assert.True(process.ExitCode is 0 or 2, text);
+            var results = JsonNode.Parse(await File.ReadAllTextAsync(output))!.AsObject();
+            Assert.Equal(3, results["throughput"]!.AsArray().Count);
+            Assert.All(results["throughput"]!.AsArray(), t => Assert.True(t!["appPerSecond"]!.GetValue<double>() > 0));
+            Assert.True(results["decisionToEmail"]!["decisions"]!.GetValue<int>() > 0);
+            Assert.Equal(2, results["sweep"]!.AsArray().Count);
+            Assert.True(results["lifecycle"]!["total"]!.GetValue<long>() > 0);
+            Assert.True(results["startup"]!["medianMs"]!.GetValue<double>() > 0);
+            Assert.Equal(5, results["targets"]!.AsArray().Count);
+            Assert.Contains("| measure | Sinergi | raw Azurite | ratio |", text);
+        }
+        finally { File.Delete(output); }
+    }
+}
