@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Workflow.Functions.Dispatch;
+using Workflow.Functions.Timers;
 
 namespace Sinergi.Bench;
 
@@ -40,7 +41,7 @@ public sealed class SweepBench(BenchApp app, string storage)
         var now = DateTimeOffset.UtcNow;
         // 20 due timers, of agreements that are gone: each costs a lookup and a delete.
         await timers.SubmitTransactionAsync(Enumerable.Range(0, 20).Select(i =>
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Timer(now.AddMinutes(-1), $"agr-due-{tag}-{i:D2}"))));
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, TimerStore.RenewalNotice($"agr-due-{tag}-{i:D2}", now.AddMinutes(-1)))));
 
         var rawClock = Stopwatch.StartNew();
         var due = 0;
@@ -61,19 +62,10 @@ public sealed class SweepBench(BenchApp app, string storage)
         var now = DateTimeOffset.UtcNow;
         var ids = Enumerable.Range(added, count).Select(i => $"agr-sweep-{i:D6}").ToList();
         // Timers of one day share a partition: written in batches of 100.
-        var rows = ids.Select((id, i) => Timer(now.AddDays(1 + i % 365).AddMinutes(i % 1440), id)).ToList();
+        var rows = ids.Select((id, i) => TimerStore.RenewalNotice(id, now.AddDays(1 + i % 365).AddMinutes(i % 1440))).ToList();
         var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(day => day.Chunk(100)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, ct) =>
             await timers.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), ct));
         added += count;
     }
-
-    private static TableEntity Timer(DateTimeOffset dueAt, string agreementId) => new(dueAt.UtcDateTime.ToString("yyyyMMdd"), $"{dueAt.UtcDateTime:HHmmss}-{agreementId}")
-    {
-        ["AgreementId"] = agreementId,
-        ["Kind"] = "RenewalNotice",
-        ["DueOn"] = DateOnly.FromDateTime(dueAt.UtcDateTime).ToString("yyyy-MM-dd"),
-        ["DueAt"] = dueAt,
-        ["Detail"] = "90 days before expiry",
-    };
 }

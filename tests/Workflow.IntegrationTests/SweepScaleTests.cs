@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Functions.Storage;
+using Workflow.Functions.Timers;
 using Workflow.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -43,7 +44,7 @@ public sealed class SweepScaleTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task<long> SweepRequestsAsync(DateTimeOffset now, string tag)
     {
         // 20 due timers (for agreements that no longer exist: each costs a lookup and a delete).
-        await Batch(Enumerable.Range(0, 20).Select(i => Timer(now.AddMinutes(-1), $"due-{tag}-{i}")));
+        await Batch(Enumerable.Range(0, 20).Select(i => TimerStore.RenewalNotice($"due-{tag}-{i}", now.AddMinutes(-1))));
         Assert.Equal(20, await DueCountAsync(now));
         var counter = factory.Services.GetRequiredService<StorageRequestCounter>();
         var before = counter.Count;
@@ -64,7 +65,7 @@ public sealed class SweepScaleTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task AddFutureTimersAsync(int first, int count, DateTimeOffset now)
     {
         // One timer per agreement, spread over the next year: 10,000 agreements' worth of timers ahead.
-        var rows = Enumerable.Range(first, count).Select(i => Timer(now.AddDays(1 + i % 365).AddMinutes(i % 1440), $"agr-ahead-{i:D6}"));
+        var rows = Enumerable.Range(first, count).Select(i => TimerStore.RenewalNotice($"agr-ahead-{i:D6}", now.AddDays(1 + i % 365).AddMinutes(i % 1440)));
         foreach (var day in rows.GroupBy(r => r.PartitionKey))
             foreach (var chunk in day.Chunk(100)) await Batch(chunk);
     }
@@ -74,13 +75,4 @@ public sealed class SweepScaleTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var day in rows.GroupBy(r => r.PartitionKey))
             await timers.SubmitTransactionAsync(day.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
     }
-
-    private static TableEntity Timer(DateTimeOffset dueAt, string agreementId) => new(dueAt.UtcDateTime.ToString("yyyyMMdd"), $"{dueAt.UtcDateTime:HHmmss}-{agreementId}")
-    {
-        ["AgreementId"] = agreementId,
-        ["Kind"] = "RenewalNotice",
-        ["DueOn"] = DateOnly.FromDateTime(dueAt.UtcDateTime).ToString("yyyy-MM-dd"),
-        ["DueAt"] = dueAt,
-        ["Detail"] = "90 days before expiry",
-    };
 }

@@ -48,8 +48,9 @@ public sealed partial class DocumentStore(StorageClients storage, IOptions<Docum
         catch (RequestFailedException) { /* an orphan blob is harmless: nothing points to it */ }
     }
 
+    /// <summary>Read in 1 MiB pieces (the SDK's default is 4 MiB), so a download holds little of the file in memory.</summary>
     public async Task<Stream> OpenReadAsync(string agreementId, DocumentRef document, CancellationToken ct) =>
-        await storage.Documents.GetBlobClient(BlobName(agreementId, document)).OpenReadAsync(cancellationToken: ct);
+        await storage.Documents.GetBlobClient(BlobName(agreementId, document)).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 1 << 20 }, ct);
 
     public static string BlobName(string agreementId, DocumentRef d) => $"{agreementId}/{d.DocumentId}/{d.FileName}";
 

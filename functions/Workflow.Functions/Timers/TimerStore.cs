@@ -23,15 +23,21 @@ public sealed class TimerStore(StorageClients storage)
     public static string Row(string agreementId, ScheduledTimer t) =>
         $"{t.DueAt.UtcDateTime:HHmmss}-{agreementId}-{EventChain.Sha256Hex(t.Id)[..16]}";
 
+    public static TableEntity Entity(string agreementId, ScheduledTimer t) => new(Partition(t.DueAt), Row(agreementId, t))
+    {
+        ["AgreementId"] = agreementId,
+        ["Kind"] = t.Kind.ToString(),
+        ["DueOn"] = t.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["DueAt"] = t.DueAt,
+        ["Detail"] = t.Detail,
+    };
+
+    /// <summary>A renewal notice row as the scheduler writes it, for tests and the benchmark that fill the table directly.</summary>
+    public static TableEntity RenewalNotice(string agreementId, DateTimeOffset dueAt) =>
+        Entity(agreementId, new ScheduledTimer(TimerKind.RenewalNotice, DateOnly.FromDateTime(dueAt.UtcDateTime), dueAt, "90 days before expiry"));
+
     public Task UpsertAsync(string agreementId, ScheduledTimer t, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new TableEntity(Partition(t.DueAt), Row(agreementId, t))
-        {
-            ["AgreementId"] = agreementId,
-            ["Kind"] = t.Kind.ToString(),
-            ["DueOn"] = t.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["DueAt"] = t.DueAt,
-            ["Detail"] = t.Detail,
-        }, TableUpdateMode.Replace, ct);
+        Table.UpsertEntityAsync(Entity(agreementId, t), TableUpdateMode.Replace, ct);
 
     /// <summary>Every timer due by <paramref name="now"/>: past partitions hold only what has not fired yet.</summary>
     public async Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset now, CancellationToken ct)
