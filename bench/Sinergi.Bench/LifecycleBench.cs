@@ -91,7 +91,7 @@ public sealed class LifecycleBench(BenchApp app, string storage)
     /// <summary>What the Functions host's queue trigger does: each visible notice runs the dispatcher once, then goes.</summary>
     private async Task DrainAsync()
     {
-        var dispatcher = app.Services.GetRequiredService<Dispatcher>();
+        var handler = app.Services.GetRequiredService<NoticeHandler>();
         while (true)
         {
             var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(60))).Value;
@@ -99,7 +99,7 @@ public sealed class LifecycleBench(BenchApp app, string storage)
             foreach (var message in messages)
             {
                 var before = app.StorageRequests;
-                foreach (var id in DispatchMessage.Parse(message.Body.ToString())) await dispatcher.DispatchAsync(id, CancellationToken.None);
+                await handler.HandleAsync(message.Body.ToString(), CancellationToken.None);
                 dispatch += app.StorageRequests - before;
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }

@@ -58,23 +58,15 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
 
         OutboxItem[] outbox =
             [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. Planned(id, change.Events)];
-        await CommitAndNotifyAsync(id, () => store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct), ct);
+        await CommitAndNotifyAsync(id, before.Version, () => store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct), ct);
         return answer;
     }
 
-    private async Task CommitAndNotifyAsync(string id, Func<Task> commit, CancellationToken ct)
+    /// <summary>The dispatch notice goes first: a commit without its notice could be left undispatched by a crash.</summary>
+    private async Task CommitAndNotifyAsync(string id, int versionBefore, Func<Task> commit, CancellationToken ct)
     {
-        var reminder = await notifier.RemindLaterAsync(id, ct);
-        try
-        {
-            await commit();
-        }
-        catch
-        {
-            await notifier.CancelAsync(reminder);
-            throw;
-        }
-        await notifier.NotifyNowAsync(id, reminder, ct);
+        await notifier.NoticeAsync(id, versionBefore, ct);
+        await commit();
     }
 
     public async Task<StoredResponse> CreateAsync(
@@ -88,7 +80,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. Planned(id, [created])];
         try
         {
-            await CommitAndNotifyAsync(id, () => store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct), ct);
+            await CommitAndNotifyAsync(id, 0, () => store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct), ct);
         }
         catch (ConcurrencyConflictException) when (context.Key is not null)
         {

@@ -37,8 +37,7 @@ public sealed class DispatchQueueLoop(StorageClients storage, IServiceProvider s
         var body = message.Body.ToString();
         try
         {
-            var dispatcher = services.GetRequiredService<Dispatcher>();
-            await Task.WhenAll(DispatchMessage.Parse(body).Select(id => dispatcher.DispatchAsync(id, ct)));
+            await services.GetRequiredService<NoticeHandler>().HandleAsync(body, ct);
             await storage.Dispatch.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -80,6 +79,7 @@ public static class DispatchSetup
         services.AddSingleton<IDispatchNotifier, QueueDispatchNotifier>();
         services.AddSingleton<Projections>();
         services.AddSingleton<Dispatcher>();
+        services.AddSingleton<NoticeHandler>();
         services.AddSingleton<Sweep>();
         services.AddHostedService<DispatchQueueLoop>();
         services.AddHostedService<SweepLoop>();

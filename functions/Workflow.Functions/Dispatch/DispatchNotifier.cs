@@ -5,67 +5,22 @@ using Workflow.Functions.Storage;
 namespace Workflow.Functions.Dispatch;
 
 /// <summary>
-/// Tells the dispatcher that an agreement has outbox rows, in two steps around the commit. Before it, a notice is
-/// queued hidden for the recovery age; after it, a notice is queued to be seen at once. A crash in between leaves
-/// the hidden one, which appears by itself later: no outbox is left behind, and nothing has to scan for one.
+/// Tells the dispatcher that an agreement is about to have outbox rows. The notice is queued before the commit,
+/// hidden for a moment, and names the version the command started from; the dispatcher that takes it knows from
+/// the state's version whether the commit has landed (and dispatches it), or not yet (and looks again later).
+/// So a crash at any point loses nothing, one queue message serves the commit, and nothing has to scan the table.
 /// </summary>
 public interface IDispatchNotifier
 {
     /// <summary>Before the commit. Throws when the queue cannot be reached, so that nothing is committed without its notice.</summary>
-    Task<DispatchReminder> RemindLaterAsync(string agreementId, CancellationToken ct);
-
-    /// <summary>After the commit: the notice is seen now. Failing here is safe; the reminder appears later.</summary>
-    Task NotifyNowAsync(string agreementId, DispatchReminder reminder, CancellationToken ct);
-
-    /// <summary>The commit did not happen: this agreement no longer needs the reminder.</summary>
-    Task CancelAsync(DispatchReminder reminder);
+    Task NoticeAsync(string agreementId, int versionBefore, CancellationToken ct);
 }
 
-/// <summary>
-/// Queue notices shared by the commands of the same moment: while one message is on its way, the next commands'
-/// agreement ids wait and go together in the next one (a group commit). A hidden reminder is deleted once every
-/// agreement in it has its visible notice, or did not commit.
-/// </summary>
-public sealed class QueueDispatchNotifier : IDispatchNotifier
+/// <summary>Notices of the commands of the same moment travel together in one queue message (see <see cref="QueueMessageBatcher"/>).</summary>
+public sealed class QueueDispatchNotifier(StorageClients storage, IOptions<EngineOptions> options) : IDispatchNotifier
 {
-    private readonly QueueMessageBatcher reminders;
-    private readonly QueueMessageBatcher notices;
-    private readonly StorageClients storage;
-    private readonly ILogger<QueueDispatchNotifier> logger;
+    private readonly QueueMessageBatcher batcher = new(storage, TimeSpan.FromMilliseconds(options.Value.DispatchDelayMilliseconds));
 
-    public QueueDispatchNotifier(StorageClients storage, IOptions<EngineOptions> options, ILogger<QueueDispatchNotifier> logger)
-    {
-        this.storage = storage;
-        this.logger = logger;
-        reminders = new QueueMessageBatcher(storage, TimeSpan.FromSeconds(options.Value.OutboxRecoverySeconds));
-        notices = new QueueMessageBatcher(storage, TimeSpan.Zero);
-    }
-
-    public async Task<DispatchReminder> RemindLaterAsync(string agreementId, CancellationToken ct) =>
-        new(await reminders.SendAsync(agreementId).WaitAsync(ct));
-
-    public async Task NotifyNowAsync(string agreementId, DispatchReminder reminder, CancellationToken ct)
-    {
-        try
-        {
-            await notices.SendAsync(agreementId).WaitAsync(ct);
-            await CoveredAsync(reminder);
-        }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
-        {
-            logger.LogWarning("Dispatch notice for {AgreementId} not sent now: {Message}; its reminder appears after the recovery age", agreementId, e.Message);
-        }
-    }
-
-    public Task CancelAsync(DispatchReminder reminder) => CoveredAsync(reminder);
-
-    private async Task CoveredAsync(DispatchReminder reminder)
-    {
-        if (!reminder.Message.CoverOne()) return;
-        try { await storage.Dispatch.DeleteMessageAsync(reminder.Message.MessageId, reminder.Message.PopReceipt); }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException) { /* it appears later and finds nothing to do */ }
-    }
+    public Task NoticeAsync(string agreementId, int versionBefore, CancellationToken ct) =>
+        batcher.SendAsync(new DispatchNotice(agreementId, versionBefore)).WaitAsync(ct);
 }
-
-/// <summary>A dispatch notice queued before a commit, still hidden.</summary>
-public sealed record DispatchReminder(SentNotice Message);

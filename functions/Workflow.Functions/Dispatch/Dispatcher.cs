@@ -10,6 +10,9 @@ using Workflow.Functions.Timers;
 
 namespace Workflow.Functions.Dispatch;
 
+/// <param name="CommitPending">The commit the notice announced had not landed: the notice is to be looked at again.</param>
+public sealed record DispatchResult(int Rows, bool CommitPending);
+
 /// <summary>
 /// Does what an agreement's outbox rows ask, then deletes them. Delivery is at least once: each
 /// handler is safe to run twice. A row to be tried again later stays, and a delayed queue message
@@ -23,18 +26,20 @@ public sealed class Dispatcher(
     // then finds the outbox done, instead of doing the same work again beside the first.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> running = new(StringComparer.Ordinal);
 
-    public async Task<int> DispatchAsync(string agreementId, CancellationToken ct)
+    public async Task<DispatchResult> DispatchAsync(DispatchNotice notice, CancellationToken ct)
     {
-        var gate = running.GetOrAdd(agreementId, _ => new SemaphoreSlim(1, 1));
+        var gate = running.GetOrAdd(notice.AgreementId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            return await DispatchOutboxAsync(agreementId, ct);
+            // The state before the outbox: when the notice's commit had landed by this read, its rows are in the next one.
+            var landed = notice.VersionBefore is not { } before || ((await store.LoadAsync(notice.AgreementId, ct))?.Version ?? 0) > before;
+            return new DispatchResult(await DispatchOutboxAsync(notice.AgreementId, ct), CommitPending: !landed);
         }
         finally
         {
             gate.Release();
-            if (gate.CurrentCount == 1) running.TryRemove(new KeyValuePair<string, SemaphoreSlim>(agreementId, gate));
+            if (gate.CurrentCount == 1) running.TryRemove(new KeyValuePair<string, SemaphoreSlim>(notice.AgreementId, gate));
         }
     }
 

@@ -44,16 +44,16 @@ public static class TriggerEndpoints
     }
 
     private static async Task<Results<Ok<InvocationResponse>, BadRequest<InvocationResponse>, JsonHttpResult<InvocationResponse>>> RunDispatch(
-        InvocationRequest invocation, Dispatcher dispatcher, ILogger<Dispatcher> logger, CancellationToken ct)
+        InvocationRequest invocation, NoticeHandler notices, ILogger<NoticeHandler> logger, CancellationToken ct)
     {
         var text = MessageText(invocation);
-        var agreementIds = DispatchMessage.Parse(text);
-        if (agreementIds.Count == 0 || !agreementIds.All(Hosting.Ids.IsSlug))
-            return TypedResults.BadRequest(new InvocationResponse([], [$"Queue message is not a list of agreement ids: '{text}'."], null));
+        var (_, parsed) = DispatchMessage.Parse(text);
+        if (parsed.Count == 0 || !parsed.All(n => Hosting.Ids.IsSlug(n.AgreementId)))
+            return TypedResults.BadRequest(new InvocationResponse([], [$"Queue message is not a list of agreement notices: '{text}'."], null));
         try
         {
-            var rows = await Task.WhenAll(agreementIds.Select(id => dispatcher.DispatchAsync(id, ct)));
-            return TypedResults.Ok(new InvocationResponse([], [$"Dispatched {rows.Sum()} outbox rows of {string.Join(", ", agreementIds)}."], null));
+            var rows = await notices.HandleAsync(text!, ct);
+            return TypedResults.Ok(new InvocationResponse([], [$"Dispatched {rows} outbox rows of {string.Join(", ", parsed.Select(n => n.AgreementId))}."], null));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

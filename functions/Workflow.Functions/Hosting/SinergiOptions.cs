@@ -37,10 +37,9 @@ public sealed class EngineOptions
     public bool RunBackgroundLoops { get; set; } = true;
     public int QueuePollMilliseconds { get; set; } = 200;
     public int SweepIntervalSeconds { get; set; } = 60;
-    /// <summary>
-    /// Every commit first queues a dispatch notice hidden for this long, then shows it; after a crash in between,
-    /// the notice appears by itself when this has passed.
-    /// </summary>
+    /// <summary>A command's dispatch notice, queued before its commit, stays hidden this long: the commit lands meanwhile.</summary>
+    public int DispatchDelayMilliseconds { get; set; } = 200;
+    /// <summary>A notice whose commit has not landed (slow, refused, or its process died) is looked at again until it is this old.</summary>
     public int OutboxRecoverySeconds { get; set; } = 300;
     /// <summary>How long a dispatcher holds a notice, and an email it is sending; after a crash, both are taken up again when this has passed.</summary>
     public int DispatchLeaseSeconds { get; set; } = 120;
@@ -89,6 +88,7 @@ public static class OptionsSetup
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section))
             .Validate(o => o.OutboxRecoverySeconds is >= 1 and <= 86_400, "Setting 'Engine:OutboxRecoverySeconds' must be 1-86400.")
+            .Validate(o => o.DispatchDelayMilliseconds is >= 0 and <= 60_000, "Setting 'Engine:DispatchDelayMilliseconds' must be 0-60000.")
             .Validate(o => o.DispatchLeaseSeconds is >= 1 and <= 600, "Setting 'Engine:DispatchLeaseSeconds' must be 1-600.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();

@@ -28,6 +28,7 @@ public sealed class SinergiFactory(string connectionString, Action<IServiceColle
                 ["Auth:DevSigningKey"] = SigningKey,
                 ["Documents:MaxBytes"] = MaxDocumentBytes.ToString(),
                 ["Engine:QueuePollMilliseconds"] = "50",
+                ["Engine:DispatchDelayMilliseconds"] = "50",
                 // Tests run the sweep when they mean to (POST /api/dev/sweep); a periodic one would fire other tests' timers in between.
                 ["Engine:SweepIntervalSeconds"] = "86400",
                 ["Email:Transport"] = "Smtp",
