@@ -20,7 +20,7 @@ if (args.Contains("--throughput-only"))
 {
     // While working on the command path: only the throughput figures, written nowhere.
     var (probeApp, _) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: false));
-    await using (probeApp) await new ThroughputBench(probeApp, storage).RunAsync([(1, 400), (8, 1600), (32, 3200)]);
+    await using (probeApp) await new ThroughputBench(probeApp, storage).RunAsync([(1, 400), (8, 1600), (32, 6400)]);
     return 0;
 }
 
@@ -34,7 +34,7 @@ var (commandApp, inProcessStart) = await BenchApp.StartAsync(BenchApp.Settings(s
 await using (commandApp)
 {
     lifecycle = await new LifecycleBench(commandApp, storage).RunAsync();
-    throughput = await new ThroughputBench(commandApp, storage).RunAsync(quick ? [(1, 50), (8, 200), (32, 400)] : [(1, 400), (8, 1600), (32, 3200)]);
+    throughput = await new ThroughputBench(commandApp, storage).RunAsync(quick ? [(1, 50), (8, 200), (32, 400)] : [(1, 400), (8, 1600), (32, 6400)]);
 }
 // The throughput commands' notices are not for the next phase's dispatcher.
 await new QueueClient(storage, "dispatch").ClearMessagesAsync();
