@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Workflow.IntegrationTests.Infrastructure;
 
 namespace Sinergi.Bench;
 
@@ -9,7 +10,7 @@ public sealed record EmailLatencyResult(int Decisions, int Clients, double P50Ms
 /// From a decision's commit (the instant the agreement records for it) to its email handed to the transport
 /// (a local server in SendGrid's place notes the arrival), with the app's own queue poller dispatching.
 /// </summary>
-public sealed class EmailLatencyBench(BenchApp app, EmailSink sink)
+public sealed class EmailLatencyBench(BenchApp app, FakeSendGrid sendGrid)
 {
     private const string Official = "hukum@kanwil-kaltim.go.id";
 
@@ -52,13 +53,13 @@ public sealed class EmailLatencyBench(BenchApp app, EmailSink sink)
         var deadline = DateTime.UtcNow.AddSeconds(60);
         foreach (var (prefix, committedAt) in commits)
         {
-            EmailSink.Received? first;
-            while ((first = sink.Emails.Where(e => e.OutboxId.StartsWith(prefix, StringComparison.Ordinal)).MinBy(e => e.At)) is null)
+            FakeSendGrid.Request? first;
+            while ((first = sendGrid.Requests.Where(e => e.OutboxId.StartsWith(prefix, StringComparison.Ordinal)).MinBy(e => e.ReceivedAt)) is null)
             {
                 if (DateTime.UtcNow > deadline) throw new TimeoutException($"No email for {prefix} within 60 s.");
                 await Task.Delay(50);
             }
-            latency.Add((first.At - committedAt).TotalMilliseconds);
+            latency.Add((first.ReceivedAt - committedAt).TotalMilliseconds);
         }
         return new EmailLatencyResult(latency.Count, clients, latency.P50, latency.P99, latency.Percentile(100));
     }

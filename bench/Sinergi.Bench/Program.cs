@@ -12,7 +12,7 @@ var azuriteClock = Stopwatch.StartNew();
 await using var azurite = await AzuriteProcess.StartAsync();
 await new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).CreateTableIfNotExistsAsync("warmup");
 var azuriteStartMs = azuriteClock.Elapsed.TotalMilliseconds;
-await using var sink = await EmailSink.StartAsync();
+await using var sink = await FakeSendGrid.StartAsync(); // in SendGrid's place: notes when each email is handed over
 var storage = azurite.ConnectionString;
 Console.WriteLine($"Azurite answered after {azuriteStartMs:F0} ms");
 

@@ -78,17 +78,17 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
         // An email may go again only after a crash between its sending and its row's removal, and then under the same outbox id.
         var accepted = sendGrid.Requests.Where(r => r.AnsweredWith == 202).ToList();
         foreach (var sameEmail in accepted.GroupBy(r => $"{string.Join(',', Recipients(r))} | {Subject(r)} | {Body(r)}"))
-            Assert.Single(sameEmail.Select(OutboxId).Distinct());
+            Assert.Single(sameEmail.Select(r => r.OutboxId).Distinct());
         foreach (var id in ids)
         {
-            var notices = accepted.Where(r => OutboxId(r).StartsWith(id + "/")).Select(Subject).Distinct().ToList();
+            var notices = accepted.Where(r => r.OutboxId.StartsWith(id + "/")).Select(Subject).Distinct().ToList();
             // A request to decide is left out when its step was decided before the dispatcher came to it.
             Assert.Single(notices, s => s.Contains("disetujui semua pejabat", StringComparison.Ordinal));
             Assert.Single(notices, s => s.Contains("Evaluasi ke-1 jatuh tempo", StringComparison.Ordinal));
             Assert.Equal(4, notices.Count(s => s.Contains("Berakhir dalam", StringComparison.Ordinal)));
             Assert.Single(notices, s => s.Contains("Berakhir hari ini", StringComparison.Ordinal));
         }
-        output.WriteLine($"{accepted.Count - accepted.Select(OutboxId).Distinct().Count()} emails sent again under their outbox id");
+        output.WriteLine($"{accepted.Count - accepted.Select(r => r.OutboxId).Distinct().Count()} emails sent again under their outbox id");
     }
 
     private static readonly string[] ExpectedHistory =
@@ -203,7 +203,6 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static string OutboxId(FakeSendGrid.Request r) => r.Body["personalizations"]![0]!["custom_args"]!["outboxId"]!.GetValue<string>();
     private static string Subject(FakeSendGrid.Request r) => r.Body["subject"]?.GetValue<string>() ?? r.Body["personalizations"]![0]!["subject"]!.GetValue<string>();
     private static string Body(FakeSendGrid.Request r) => r.Body["content"]![0]!["value"]!.GetValue<string>();
     private static IEnumerable<string> Recipients(FakeSendGrid.Request r) =>

@@ -16,7 +16,12 @@ namespace Workflow.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class FakeSendGrid : IAsyncDisposable
 {
-    public sealed record Request(string? Authorization, string? ContentType, JsonObject Body, int AnsweredWith);
+    public sealed record Request(string? Authorization, string? ContentType, JsonObject Body, int AnsweredWith)
+    {
+        public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
+        public string OutboxId => Body["personalizations"]?[0]?["custom_args"]?["outboxId"]?.GetValue<string>() ?? "";
+    }
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<int> answers = new();
