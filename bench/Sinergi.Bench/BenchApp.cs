@@ -41,24 +41,8 @@ public sealed class BenchApp(WebApplication app, string url) : IAsyncDisposable
         var app = SinergiApp.Build(["--environment", "Development", "--contentRoot", AppContext.BaseDirectory], settings);
         app.Urls.Add(url);
         await app.StartAsync();
-        await WaitForHealthAsync(url, () => false);
+        await AppProcess.WaitForHealthAsync(url, () => false);
         return (new BenchApp(app, url), clock.Elapsed);
-    }
-
-    public static async Task WaitForHealthAsync(string url, Func<bool> gaveUp)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync($"{url}/health")).IsSuccessStatusCode) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { /* not yet */ }
-            if (gaveUp() || DateTime.UtcNow > deadline) throw new InvalidOperationException($"{url} did not answer /health.");
-            await Task.Delay(5);
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -12,55 +12,27 @@ public sealed record MemoryResult(long FileBytes, double BaselineMiB, double Upl
 /// <summary>The app as its own process, as a deployment starts it: time to the first answered request, and its memory while a 50 MiB PDF goes in and out.</summary>
 public sealed class ProcessBench(Dictionary<string, string?> settings)
 {
-    private static string AppDll
-    {
-        get
-        {
-            var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // bin/{Debug,Release}/net10.0
-            return Path.Combine(AzuriteProcess.RepositoryRoot(), "functions", "Workflow.Functions", "bin", configuration, "net10.0", "Workflow.Functions.dll");
-        }
-    }
-
     public async Task<(StartupResult Startup, MemoryResult Memory)> RunAsync(double azuriteStartMs, int fileMiB)
     {
+        var environment = settings.Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value!);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        await using var app = new AppProcess(environment);
         var times = new List<double>();
         for (var run = 0; run < 5; run++)
         {
-            var (process, url, ms) = await StartAsync();
-            times.Add(ms);
-            if (run < 4) { Stop(process); continue; }
-            try
-            {
-                var memory = await MeasureMemoryAsync(process, url, fileMiB);
-                var median = times.Order().ElementAt(times.Count / 2);
-                return (new StartupResult(times[0], median, azuriteStartMs, median / azuriteStartMs), memory);
-            }
-            finally { Stop(process); }
+            var clock = Stopwatch.StartNew();
+            await app.StartAsync();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (run < 4) await app.KillAsync();
         }
-        throw new UnreachableException();
+        var memory = await MeasureMemoryAsync(app, fileMiB);
+        var median = times.Order().ElementAt(times.Count / 2);
+        return (new StartupResult(times[0], median, azuriteStartMs, median / azuriteStartMs), memory);
     }
 
-    private async Task<(Process Process, string Url, double Ms)> StartAsync()
+    private static async Task<MemoryResult> MeasureMemoryAsync(AppProcess app, int fileMiB)
     {
-        var url = $"http://127.0.0.1:{NodeService.FreePort()}";
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(AppDll)! };
-        info.ArgumentList.Add(AppDll);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["ASPNETCORE_URLS"] = url;
-        foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__")] = value;
-        var clock = Stopwatch.StartNew();
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await BenchApp.WaitForHealthAsync(url, () => process.HasExited);
-        return (process, url, clock.Elapsed.TotalMilliseconds);
-    }
-
-    private static async Task<MemoryResult> MeasureMemoryAsync(Process process, string url, int fileMiB)
-    {
-        using var client = new BenchClient(url);
+        using var client = new BenchClient(app.Url);
         var world = await client.NewWorldAsync();
         var id = await client.CreateAsync(world);
         var file = Path.Combine(Path.GetTempPath(), $"sinergi-bench-{Guid.NewGuid():N}.pdf");
@@ -73,17 +45,17 @@ public sealed class ProcessBench(Dictionary<string, string?> settings)
             var small = await UploadAsync(client, world, id, () => new ByteArrayContent(BenchClient.Pdf()));
             await DownloadAsync(client, world, id, small);
             await Task.Delay(1500);
-            var baseline = Rss(process);
+            var baseline = Rss(app.ProcessId);
 
             string documentId;
             double uploadPeak;
-            using (var sampler = new RssSampler(process))
+            using (var sampler = new RssSampler(app.ProcessId))
             {
                 documentId = await UploadAsync(client, world, id, () => new StreamContent(File.OpenRead(file), 81920));
                 uploadPeak = sampler.Peak;
             }
             double downloadPeak;
-            using (var sampler = new RssSampler(process))
+            using (var sampler = new RssSampler(app.ProcessId))
             {
                 var hash = await DownloadAsync(client, world, id, documentId);
                 if (hash != expected) throw new InvalidOperationException("The downloaded file is not the uploaded one.");
@@ -123,19 +95,12 @@ public sealed class ProcessBench(Dictionary<string, string?> settings)
     }
 
     /// <summary>Resident memory of the process in MiB, from /proc.</summary>
-    private static double Rss(Process process)
+    private static double Rss(int processId)
     {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
         throw new InvalidOperationException("VmRSS not found");
-    }
-
-    private static void Stop(Process process)
-    {
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        process.Dispose();
     }
 
     /// <summary>Reads the resident memory every 5 ms until disposed, keeping the highest.</summary>
@@ -145,13 +110,13 @@ public sealed class ProcessBench(Dictionary<string, string?> settings)
         private readonly Task loop;
         private double peak;
 
-        public RssSampler(Process process)
+        public RssSampler(int processId)
         {
             loop = Task.Run(async () =>
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    peak = Math.Max(peak, Rss(process));
+                    peak = Math.Max(peak, Rss(processId));
                     try { await Task.Delay(5, stop.Token); } catch (OperationCanceledException) { }
                 }
             });

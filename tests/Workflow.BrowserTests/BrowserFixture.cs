@@ -21,7 +21,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
         Azurite = await AzuriteProcess.StartAsync();
         Mail = await MaildevProcess.StartAsync();
-        App = await AppProcess.StartAsync(Azurite.ConnectionString, Mail.SmtpPort);
+        var settings = SinergiFactory.ProcessSettings(Azurite.ConnectionString);
+        settings["Smtp__Port"] = Mail.SmtpPort.ToString();
+        settings["Engine__QueuePollMilliseconds"] = "50";
+        App = new AppProcess(settings);
+        // Approval links in the emails lead to this app, on its own port.
+        await App.StartAsync(new Dictionary<string, string> { ["Approvals__PublicBaseUrl"] = App.Url });
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -32,11 +37,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public Api Api() => new(new HttpClient { BaseAddress = App.BaseUrl });
+    public Api Api() => new(new HttpClient { BaseAddress = new Uri(App.Url) });
 
     public async Task<IPage> NewPageAsync(int width = 1100, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.Url, ViewportSize = new ViewportSize { Width = width, Height = height } });
         // ./test runs the other suites beside this one on two cores: allow for a slow moment.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);

@@ -98,7 +98,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
 
             // Eighty days before expiry the dashboard shows it, and the sweep sends the renewal notice.
             var expires = today.AddMonths(12);
-            using var http = new HttpClient { BaseAddress = fixture.App.BaseUrl };
+            using var http = new HttpClient { BaseAddress = new Uri(fixture.App.Url) };
             (await http.PutAsJsonAsync("/api/dev/clock", new { utcNow = new DateTimeOffset(expires.AddDays(-80).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero) })).EnsureSuccessStatusCode();
             try
             {

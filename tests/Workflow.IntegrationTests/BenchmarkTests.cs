@@ -10,8 +10,7 @@ public sealed class BenchmarkTests
     [Fact]
     public async Task QuickBenchmarkRunsEveryPhaseAndWritesItsFigures()
     {
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!);
-        var bench = Path.Combine(AzuriteProcess.RepositoryRoot(), "bench", "Sinergi.Bench", "bin", configuration, "net10.0", "Sinergi.Bench.dll");
+        var bench = AppProcess.BuiltAssembly(Path.Combine("bench", "Sinergi.Bench"), "Sinergi.Bench.dll");
         Assert.True(File.Exists(bench), $"{bench} is not built (the solution builds it)");
         var output = Path.Combine(Path.GetTempPath(), $"sinergi-bench-{Guid.NewGuid():N}.json");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

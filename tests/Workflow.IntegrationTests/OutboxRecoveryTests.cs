@@ -35,9 +35,7 @@ public sealed class OutboxRecoveryTests(SinergiFixture fixture)
         var slowApi = new Api(slow.CreateClient());
         await Api.Json(await slowApi.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Api.Steps("hukum@kanwil-kaltim.go.id")), HttpStatusCode.OK);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await fixture.Storage.OutboxAsync(id)).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
-        Assert.Empty(await fixture.Storage.OutboxAsync(id));
+        await fixture.Storage.WaitForQuietAsync(id, seconds: 30);
         var inReview = await api.GetAsync($"/api/agreements?institutionId={w.InstitutionId}&status=InReview", w.StaffToken);
         Assert.Equal(id, Assert.Single(inReview["items"]!.AsArray())!["id"]!.GetValue<string>());
     }

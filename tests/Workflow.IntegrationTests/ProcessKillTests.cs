@@ -17,6 +17,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
     private AzuriteProcess azurite = null!;
     private FakeSendGrid sendGrid = null!;
     private AppProcess app = null!;
+    private StorageProbe storage = null!;
     private const int Rounds = 3;
     private static readonly DateTimeOffset Start = new(2025, 10, 24, 2, 0, 0, TimeSpan.Zero);
     private readonly MovingClock clock = new(Start);
@@ -24,8 +25,9 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.StartAsync();
+        storage = new StorageProbe(new TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString));
         sendGrid = await FakeSendGrid.StartAsync();
-        var settings = AppProcess.TestingSettings(azurite.ConnectionString);
+        var settings = SinergiFactory.ProcessSettings(azurite.ConnectionString);
         settings["Email__Transport"] = "SendGrid";
         settings["SendGrid__ApiKey"] = "SG.process-kill-tests";
         settings["SendGrid__Host"] = sendGrid.Url;
@@ -48,7 +50,6 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task AppKilledAtRandomPointsLosesNoAcknowledgedChangeSendsNoEmailTwiceAndFiresEveryTimer()
     {
         var client = new PatientClient(app.Url, clock);
-        var outbox = new TableClient(azurite.ConnectionString, "agreements");
         int kills;
         var ids = new List<string>();
         await using (var killer = KillingLoop.Start(app, clock, new Random(Environment.TickCount)))
@@ -57,14 +58,14 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 clock.Travel(Start);
                 await client.JsonAsync(HttpMethod.Put, "/api/dev/clock", null, () => JsonContent.Create(new { utcNow = clock.Now }));
-                ids.AddRange(await RunLifecyclesAsync(client, outbox));
+                ids.AddRange(await RunLifecyclesAsync(client));
             }
             kills = await killer.StopAsync();
         }
         output.WriteLine($"{kills} kills, {client.Retries} retried requests, {sendGrid.Requests.Count} SendGrid requests");
         Assert.True(kills >= 10, $"only {kills} kills");
 
-        await WaitForEmptyOutboxAsync(outbox, [.. ids]);
+        await storage.WaitForQuietAsync(seconds: 90);
         foreach (var id in ids)
         {
             var admin = await client.TokenAsync("admin@ditjenpas.go.id", ["admin"]);
@@ -101,7 +102,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly string[] Officials = ["hukum@kanwil-kaltim.go.id", "kalapas@lapas.go.id", "walikota@bontang.go.id"];
 
     /// <summary>Create, two drafts, a three-step review, signing, a plan, two evaluations, five notices, expiry; three agreements at a time.</summary>
-    private async Task<string[]> RunLifecyclesAsync(PatientClient client, TableClient outbox)
+    private async Task<string[]> RunLifecyclesAsync(PatientClient client)
     {
         var admin = await client.TokenAsync("admin@ditjenpas.go.id", ["admin"]);
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -142,7 +143,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
             return id;
         }));
 
-        await TravelAsync(client, outbox, ids, new DateTimeOffset(2025, 11, 5, 2, 0, 0, TimeSpan.Zero));
+        await TravelAsync(client, new DateTimeOffset(2025, 11, 5, 2, 0, 0, TimeSpan.Zero));
         staff = await Staff();
         await Task.WhenAll(ids.Select(async id =>
         {
@@ -156,14 +157,14 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
             }));
         }));
 
-        await TravelAsync(client, outbox, ids, new DateTimeOffset(2026, 5, 10, 2, 0, 0, TimeSpan.Zero));
+        await TravelAsync(client, new DateTimeOffset(2026, 5, 10, 2, 0, 0, TimeSpan.Zero));
         await EvaluateAsync(client, ids, await Staff(), "2026-05-05");
-        await TravelAsync(client, outbox, ids, new DateTimeOffset(2026, 8, 7, 0, 1, 0, TimeSpan.Zero));
-        await TravelAsync(client, outbox, ids, new DateTimeOffset(2026, 9, 6, 0, 1, 0, TimeSpan.Zero));
-        await TravelAsync(client, outbox, ids, new DateTimeOffset(2026, 10, 6, 0, 1, 0, TimeSpan.Zero));
+        await TravelAsync(client, new DateTimeOffset(2026, 8, 7, 0, 1, 0, TimeSpan.Zero));
+        await TravelAsync(client, new DateTimeOffset(2026, 9, 6, 0, 1, 0, TimeSpan.Zero));
+        await TravelAsync(client, new DateTimeOffset(2026, 10, 6, 0, 1, 0, TimeSpan.Zero));
         await EvaluateAsync(client, ids, await Staff(), "2026-10-05");
-        await TravelAsync(client, outbox, ids, new DateTimeOffset(2026, 10, 29, 0, 1, 0, TimeSpan.Zero));
-        await TravelAsync(client, outbox, ids, new DateTimeOffset(2026, 11, 5, 0, 1, 0, TimeSpan.Zero));
+        await TravelAsync(client, new DateTimeOffset(2026, 10, 29, 0, 1, 0, TimeSpan.Zero));
+        await TravelAsync(client, new DateTimeOffset(2026, 11, 5, 0, 1, 0, TimeSpan.Zero));
         return ids;
     }
 
@@ -175,9 +176,9 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
         }))));
 
     /// <summary>Lets every side effect finish, moves the clock, and sweeps until a sweep has run whole.</summary>
-    private async Task TravelAsync(PatientClient client, TableClient outbox, string[] ids, DateTimeOffset to)
+    private async Task TravelAsync(PatientClient client, DateTimeOffset to)
     {
-        await WaitForEmptyOutboxAsync(outbox, ids);
+        await storage.WaitForQuietAsync(seconds: 90);
         clock.Travel(to);
         await client.JsonAsync(HttpMethod.Put, "/api/dev/clock", null, () => JsonContent.Create(new { utcNow = clock.Now }));
         while (true)
@@ -186,21 +187,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
             if (sweep["ran"]!.GetValue<bool>()) break;
             await Task.Delay(1000); // a killed sweep's lease has not run out yet
         }
-        await WaitForEmptyOutboxAsync(outbox, ids);
-    }
-
-    private static async Task WaitForEmptyOutboxAsync(TableClient table, string[] ids)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        foreach (var id in ids)
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {"o-"} and RowKey lt {"o."}");
-            while (await table.QueryAsync<TableEntity>(filter, select: ["RowKey"]).AnyAsync())
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"The outbox of {id} was not dispatched within 90 s.");
-                await Task.Delay(100);
-            }
-        }
+        await storage.WaitForQuietAsync(seconds: 90);
     }
 
     private static string Subject(FakeSendGrid.Request r) => r.Body["subject"]?.GetValue<string>() ?? r.Body["personalizations"]![0]!["subject"]!.GetValue<string>();

@@ -23,7 +23,7 @@ public sealed class StartupAndContractTests(SinergiFixture fixture)
     [InlineData("Dev__ClockStartsAt", "kemarin", "Dev:ClockStartsAt")]
     public async Task MissingOrBadSettingStopsTheAppNamingIt(string key, string value, string named)
     {
-        var settings = AppProcess.TestingSettings(fixture.Azurite.ConnectionString);
+        var settings = SinergiFactory.ProcessSettings(fixture.Azurite.ConnectionString);
         settings["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         settings["Engine__RunBackgroundLoops"] = "false";
         settings[key] = value;

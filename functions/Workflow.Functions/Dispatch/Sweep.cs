@@ -27,11 +27,11 @@ public sealed class Sweep(
         var requeued = new List<string>();
         foreach (var message in (await storage.DispatchPoison.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), ct)).Value)
         {
-            var agreementId = message.Body.ToString();
-            logger.LogWarning("Dispatch of {AgreementId} failed too often before; trying again", agreementId);
-            await storage.Dispatch.SendMessageAsync(agreementId, ct);
+            var notices = message.Body.ToString();
+            logger.LogWarning("Dispatch of {Notices} failed too often before; trying again", notices);
+            await storage.Dispatch.SendMessageAsync(notices, ct);
             await storage.DispatchPoison.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
-            requeued.Add(agreementId);
+            requeued.Add(notices);
         }
         return requeued;
     }

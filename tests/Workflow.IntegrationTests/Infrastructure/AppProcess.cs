@@ -3,7 +3,10 @@ using System.Diagnostics;
 
 namespace Workflow.IntegrationTests.Infrastructure;
 
-/// <summary>The built app as its own process, as a deployment runs it. It can be killed and started again on the same port.</summary>
+/// <summary>
+/// The built app as its own process, as a deployment runs it, on a free loopback port. It can be killed and started
+/// again on the same port. The browser tests and the benchmark use it too.
+/// </summary>
 public sealed class AppProcess(IReadOnlyDictionary<string, string> settings) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> output = new();
@@ -11,30 +14,16 @@ public sealed class AppProcess(IReadOnlyDictionary<string, string> settings) : I
 
     public int Port { get; } = NodeService.FreePort();
     public string Url => $"http://127.0.0.1:{Port}";
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The app is not running.");
 
-    /// <summary>The app built beside these tests (bin/{Debug,Release}/net10.0).</summary>
-    public static string AppDll
+    /// <summary>An assembly of this repository built in the same configuration as the caller (bin/{Debug,Release}/net10.0).</summary>
+    public static string BuiltAssembly(string projectFolder, string assembly)
     {
-        get
-        {
-            var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!);
-            return Path.Combine(AzuriteProcess.RepositoryRoot(), "functions", "Workflow.Functions", "bin", configuration, "net10.0", "Workflow.Functions.dll");
-        }
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!);
+        return Path.Combine(AzuriteProcess.RepositoryRoot(), projectFolder, "bin", configuration, "net10.0", assembly);
     }
 
-    /// <summary>What the app needs in the Testing environment, as environment variables.</summary>
-    public static Dictionary<string, string> TestingSettings(string storageConnectionString) => new()
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-        ["Storage__ConnectionString"] = storageConnectionString,
-        ["Auth__DevTokens"] = "true",
-        ["Auth__DevSigningKey"] = SinergiFactory.SigningKey,
-        ["Email__From"] = "sinergi@sinergi.example",
-        ["Smtp__Host"] = "127.0.0.1",
-        ["Approvals__PublicBaseUrl"] = SinergiFactory.PublicBaseUrl,
-        ["Approvals__SigningKey"] = SinergiFactory.ApprovalKey,
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
+    public static string AppDll => BuiltAssembly(Path.Combine("functions", "Workflow.Functions"), "Workflow.Functions.dll");
 
     public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment)
     {
@@ -49,24 +38,30 @@ public sealed class AppProcess(IReadOnlyDictionary<string, string> settings) : I
     {
         var environment = new Dictionary<string, string>(settings) { ["ASPNETCORE_URLS"] = Url };
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) environment[k] = v;
-        process = Process.Start(StartInfo(environment))!;
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var started = Process.Start(StartInfo(environment))!;
+        process = started;
+        started.OutputDataReceived += (_, e) => Keep(e.Data);
+        started.ErrorDataReceived += (_, e) => Keep(e.Data);
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        await WaitForHealthAsync(Url, () => started.HasExited, () => string.Join('\n', output));
+    }
 
+    /// <summary>Polls <c>/health</c> until it answers 200; gives up when <paramref name="stopped"/> or after 60 s.</summary>
+    public static async Task WaitForHealthAsync(string url, Func<bool> stopped, Func<string>? diagnostics = null)
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The app stopped at start:\n{string.Join('\n', output)}");
+            if (stopped()) throw new InvalidOperationException($"The app stopped at start:\n{diagnostics?.Invoke()}");
             try
             {
-                if ((await http.GetAsync($"{Url}/health")).IsSuccessStatusCode) return;
+                if ((await http.GetAsync($"{url}/health")).IsSuccessStatusCode) return;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { /* not listening yet */ }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The app did not answer /health within 60 s:\n{string.Join('\n', output)}");
-            await Task.Delay(50);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The app did not answer /health within 60 s:\n{diagnostics?.Invoke()}");
+            await Task.Delay(10);
         }
     }
 

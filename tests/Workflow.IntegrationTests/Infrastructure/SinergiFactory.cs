@@ -16,6 +16,20 @@ public sealed class SinergiFactory(string connectionString, Action<IServiceColle
     public const string PublicBaseUrl = "http://localhost";
     public const string ClientIp = "203.0.113.7";
 
+    /// <summary>What the app needs in the Testing environment, as environment variables (for the app as its own process).</summary>
+    public static Dictionary<string, string> ProcessSettings(string storageConnectionString) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        ["Storage__ConnectionString"] = storageConnectionString,
+        ["Auth__DevTokens"] = "true",
+        ["Auth__DevSigningKey"] = SigningKey,
+        ["Email__From"] = "sinergi@sinergi.example",
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Approvals__PublicBaseUrl"] = PublicBaseUrl,
+        ["Approvals__SigningKey"] = ApprovalKey,
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
