@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Workflow.IntegrationTests.Infrastructure;
 
 namespace Sinergi.Bench;
@@ -20,6 +19,7 @@ public sealed class EmailLatencyBench(BenchApp app, FakeSendGrid sendGrid)
         var world = await client.NewWorldAsync();
         var token = await client.TokenAsync(Official, ["approver"]);
 
+        var emailsBefore = sendGrid.Requests.Count;
         var ids = new List<string>();
         for (var i = 0; i < agreements; i++)
         {
@@ -29,7 +29,8 @@ public sealed class EmailLatencyBench(BenchApp app, FakeSendGrid sendGrid)
             await client.JsonAsync(HttpMethod.Post, $"/api/agreements/{id}/review", world.StaffToken, JsonContent.Create(BenchClient.Steps(Official)));
             ids.Add(id);
         }
-        await Task.Delay(2000); // the review emails go out before the measured decisions
+        // The review emails (one to the official of each agreement) go out before the measured decisions.
+        await sendGrid.WaitForAsync(s => s.Requests.Count >= emailsBefore + agreements, seconds: 60);
 
         // One decision per agreement, the last of its review: its email (round approved) always goes. An earlier step's
         // request to decide is left out when the next decision comes before the dispatcher, so it would not always be measured.
