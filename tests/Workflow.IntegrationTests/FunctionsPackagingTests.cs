@@ -137,15 +137,19 @@ public sealed class FunctionsPackagingTests : IAsyncLifetime
             {"Data":{"message":"AGREEMENT_ID"},
              "Metadata":{"DequeueCount":"1","ExpirationTime":"2026-11-29T00:00:00+00:00","Id":"5f3b2f5e-7c1b-4b7e-8d2a-0c6e2b1f9a11","InsertionTime":"2026-11-22T00:00:00+00:00",
                          "NextVisibleTime":"2026-11-22T00:00:30+00:00","PopReceipt":"AgAAAAMAAAAAAAAA","sys":{"MethodName":"Dispatch","UtcNow":"2026-11-22T00:00:01Z","RandGuid":"0d3c8f6a-1b2c-4d5e-8f90-a1b2c3d4e5f6"}}}
-            """.Replace("AGREEMENT_ID", id));
+            """.Replace("AGREEMENT_ID", $"t={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {id}:0")); // as the app queues it: sent at, agreement:version before
+
         var answer = await Api.Json(await api.Http.PostAsJsonAsync("/Dispatch", payload), HttpStatusCode.OK);
         Assert.Contains("Dispatched", answer["Logs"]![0]!.GetValue<string>());
         Assert.Empty(await probe.OutboxAsync(id));
         var listed = await api.GetAsync($"/api/agreements?institutionId={w.InstitutionId}", w.StaffToken);
         Assert.Equal(id, Assert.Single(listed["items"]!.AsArray())!["id"]!.GetValue<string>());
 
-        var bad = await api.Http.PostAsJsonAsync("/Dispatch", JsonNode.Parse("""{"Data":{"message":"not/an id"},"Metadata":{}}"""));
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        foreach (var message in new[] { "not/an id", "t=1763856000000", $"{id}:1 not/an:2", "" })
+        {
+            var bad = await api.Http.PostAsJsonAsync("/Dispatch", new JsonObject { ["Data"] = new JsonObject { ["message"] = message }, ["Metadata"] = new JsonObject() });
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
     }
 }
 
