@@ -43,6 +43,26 @@ public sealed class StateCacheTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task AnOfficialsDecisionOnAReviewStartedElsewhereIsAccepted()
+    {
+        // Here the agreement was last seen with its draft and no review: the official of the round started there is
+        // no one here, so that state alone would refuse them (403). It must not decide. Neither instance dispatches,
+        // so nothing here reads the agreement again in between.
+        await using var other = OtherInstance();
+        await using var mine = OtherInstance();
+        var here = new Api(mine.CreateClient());
+        var there = new Api(other.CreateClient());
+        var w = await here.NewWorldAsync();
+        var id = (await here.CreateAsync(w))["id"]!.GetValue<string>();
+        await Api.Json(await here.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+        await Api.Json(await there.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Api.Steps(Legal)), HttpStatusCode.OK);
+
+        var decided = await Api.Json(await here.DecideAsync(id, await here.OfficialTokenAsync(Legal), 1, 1, "approve"), HttpStatusCode.OK);
+        Assert.Equal("Approved", decided["status"]!.GetValue<string>());
+        await AssertHistoryAsync(here, w, id, 1);
+    }
+
+    [Fact]
     public async Task AChangeFromTheOtherInstanceIsNotOverwritten()
     {
         await using var other = OtherInstance();
@@ -69,6 +89,17 @@ public sealed class StateCacheTests(SinergiFixture fixture)
 
     private static object Plan(string activity) =>
         new { items = new[] { new { activity, owner = "Kasi Giatja", frequency = "bulanan", status = "InProgress" } } };
+
+    [Fact]
+    public void ARereadOlderThanTheLastCommitDoesNotReplaceIt()
+    {
+        using var cache = new Workflow.Functions.Agreements.StateCache();
+        cache.Keep("agr-1", new("{}", 4, "h4", new Azure.ETag("e4")));
+        cache.Keep("agr-1", new("{}", 3, "h3", new Azure.ETag("e3"))); // a read that began before the commit of version 4
+        Assert.Equal(4, cache.Find("agr-1")!.Version);
+        cache.Keep("agr-1", new("{}", 5, "h5", new Azure.ETag("e5")));
+        Assert.Equal(5, cache.Find("agr-1")!.Version);
+    }
 
     private SinergiFactory OtherInstance() =>
         new(fixture.Azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Engine:RunBackgroundLoops"] = "false" });

@@ -30,13 +30,13 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         if (known.FromCache)
         {
             // This instance's last known state is a guess that saves a read, kept only when its commit succeeds.
-            // Anything else (a refusal, nothing to do, a lost race: maybe another instance changed the agreement)
-            // is decided again on the state as stored.
+            // Anything else (any refusal, nothing to do, a lost race: maybe the agreement changed since) is decided
+            // again on the state as stored.
             try
             {
                 if (await ExecuteOnAsync(known, id, context, move, ct) is { } committed) return committed;
             }
-            catch (Exception e) when (e is ConcurrencyConflictException or InvalidMoveException or DomainValidationException) { }
+            catch (Exception e) when (e is not OperationCanceledException) { }
             if (context.Key is { } retried && await store.FindAnswerAsync(id, retried, ct) is { } answered) return answered;
             known = await store.GetAsync(id, ct);
         }

@@ -15,11 +15,19 @@ public sealed class StateCache : IDisposable
 {
     private const long MaxChars = 32L << 20;
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxChars, CompactionPercentage = 0.25 });
+    private readonly Lock gate = new();
 
     public CachedState? Find(string agreementId) => cache.TryGetValue(agreementId, out CachedState? state) ? state : null;
 
-    public void Keep(string agreementId, CachedState state) =>
-        cache.Set(agreementId, state, new MemoryCacheEntryOptions { Size = state.Snapshot.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+    /// <summary>Never goes back: a read that started before a commit here may finish after it, with the older state.</summary>
+    public void Keep(string agreementId, CachedState state)
+    {
+        lock (gate)
+        {
+            if (Find(agreementId) is { } known && known.Version > state.Version) return;
+            cache.Set(agreementId, state, new MemoryCacheEntryOptions { Size = state.Snapshot.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+    }
 
     public void Forget(string agreementId) => cache.Remove(agreementId);
 
