@@ -65,7 +65,8 @@ public sealed class BenchClient(string baseUrl) : IDisposable
         body["place"] = "Aula Lapas";
         body["signatories"] = JsonNode.Parse("""[{"name":"Kalapas","position":"Kepala Lapas","organization":"Lapas"},{"name":"Ketua","position":"Ketua","organization":"Dewan UKM"}]""");
         var form = Form(Pdf(), "pks.pdf", ("agreement", body.ToJsonString()));
-        return (await JsonAsync(HttpMethod.Post, "/api/agreements/import", w.StaffToken, form, HttpStatusCode.Created))["id"]!.GetValue<string>();
+        // Import is the Kanwil's and admin's.
+        return (await JsonAsync(HttpMethod.Post, "/api/agreements/import", w.AdminToken, form, HttpStatusCode.Created))["id"]!.GetValue<string>();
     }
 
     public static StringContent ActionPlan(int n) => new(
@@ -74,16 +75,17 @@ public sealed class BenchClient(string baseUrl) : IDisposable
 
     public static object Steps(params string[] emails) => new
     {
-        steps = emails.Select((e, i) => new { role = i == 0 ? "Legal" : i == 1 ? "HeadOfInstitution" : "Partner", name = $"Pejabat {i + 1}", email = e, daysAllowed = 5 }),
+        steps = emails.Select((e, i) => new { role = i == 0 ? "Legal" : i == 1 ? "Other" : "Partner", name = $"Pejabat {i + 1}", email = e, daysAllowed = 5 }),
     };
 
     public static MultipartFormDataContent Form(HttpContent file, string fileName, params (string Name, string? Value)[] fields)
     {
+        // The fields, then the file, as a browser sends a form.
         var form = new MultipartFormDataContent();
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", fileName);
         foreach (var (name, value) in fields)
             if (value is not null) form.Add(new StringContent(value), name);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", fileName);
         return form;
     }
 

@@ -44,7 +44,7 @@ public sealed class EmailLatencyBench(BenchApp app, FakeSendGrid sendGrid)
             {
                 var decided = await client.JsonAsync(HttpMethod.Post, $"/api/agreements/{ids[i]}/review/decision", token,
                     JsonContent.Create(new { round = 1, step = 1, decision = "approve", comment = "setuju" }));
-                var committedAt = decided["reviewRounds"]![0]!["steps"]![0]!["decidedAt"]!.GetValue<DateTimeOffset>();
+                var committedAt = decided["decidedAt"]!.GetValue<DateTimeOffset>();
                 var version = decided["version"]!.GetValue<int>();
                 lock (gate) commits.Add(($"{ids[i]}/o-{version:D10}-", committedAt));
             }

@@ -19,7 +19,11 @@ internal static class DemoData
     public static readonly Institution Samarinda = new("lapas-narkotika-samarinda", "Lapas Narkotika Kelas IIA Samarinda", "Lapas", "IIA", Kaltim, "Hidayat", "kalapas@lapas-narkotika-samarinda.example");
     public static readonly Institution Bontang = new("lapas-bontang", "Lapas Kelas IIA Bontang", "Lapas", "IIA", Kaltim, "Suranto", "kalapas@lapas-bontang.example");
 
-    public static readonly Institution[] Institutions = [Tenggarong, Balikpapan, Barabai, Samarinda, Bontang];
+    /// <summary>The regional offices: their heads get renewal notices and escalations, and sit on Kanwil review steps.</summary>
+    public static readonly Institution KanwilKaltim = new(Kaltim, "Kanwil Ditjen Pemasyarakatan Kalimantan Timur", "Kanwil", "", Kaltim, "Hernowo Sugiastanto", "kakanwil@kanwil-kaltim.example");
+    public static readonly Institution KanwilKalsel = new(Kalsel, "Kanwil Ditjen Pemasyarakatan Kalimantan Selatan", "Kanwil", "", Kalsel, "Kepala Kanwil Kalimantan Selatan", "kakanwil@kanwil-kalsel.example");
+
+    public static readonly Institution[] Institutions = [KanwilKaltim, KanwilKalsel, Tenggarong, Balikpapan, Barabai, Samarinda, Bontang];
 
     public static readonly Partner Sekata = new("yayasan-sekata", "Yayasan SEKATA (Selamatkan Anak Kita) Balikpapan", "Foundation", "Mohammad Effendi", "pimpinan@yayasan-sekata.example",
         "DrugRehabilitation", "Bimbingan teknis dan materi tentang NAPZA, pendampingan warga binaan peserta program rehabilitasi, serta evaluasi berkala.");

@@ -174,11 +174,12 @@ internal sealed class DemoLoader(HttpClient http)
 
     private static MultipartFormDataContent Form(byte[] pdf, string fileName, params (string Name, string Value)[] fields)
     {
+        // The fields first, then the file, as a browser sends a form (an import's agreement must come before its signed copy).
         var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
         var file = new ByteArrayContent(pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", fileName);
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
         return form;
     }
 

@@ -3,6 +3,8 @@ namespace Workflow.Core;
 public sealed partial class Agreement
 {
     public const int MaxActionItems = 200;
+    public const int MaxSignatories = 20;
+    public const int MaxWitnesses = 50;
     public const int RenewalNeedsEvaluationWithinMonths = 12;
 
     public AgreementSigned Sign(SigningInput signing, DocumentRef signedDocument, Actor by, DateTimeOffset now)
@@ -29,10 +31,10 @@ public sealed partial class Agreement
             v.Add("effectiveFrom", "Tanggal berlaku tidak boleh sebelum tanggal penandatanganan.");
         return new Signing(
             signedOn,
-            v.Text("place", input.Place, 300),
+            v.Line("place", input.Place, 300),
             effective,
-            v.People("signatories", input.Signatories, 2, 20),
-            input.Witnesses is null ? [] : v.People("witnesses", input.Witnesses, 0, 50),
+            v.People("signatories", input.Signatories, 2, MaxSignatories),
+            input.Witnesses is null ? [] : v.People("witnesses", input.Witnesses, 0, MaxWitnesses),
             document,
             imported);
     }
@@ -52,10 +54,10 @@ public sealed partial class Agreement
             .Select((item, i) => item is null
                 ? new ActionItem("", "", null, null, ActionItemStatus.Planned)
                 : new ActionItem(
-                    v.Text($"items[{i}].activity", item.Activity, 500),
-                    v.Text($"items[{i}].owner", item.Owner, 200),
+                    v.Line($"items[{i}].activity", item.Activity, 500),
+                    v.Line($"items[{i}].owner", item.Owner, 200),
                     item.DueOn,
-                    v.OptionalText($"items[{i}].frequency", item.Frequency, 100),
+                    v.OptionalLine($"items[{i}].frequency", item.Frequency, 100),
                     v.Required($"items[{i}].status", item.Status)))
             .ToList();
         if (items?.Any(i => i is null) == true) v.Add("items", "Kegiatan tidak boleh kosong.");
@@ -79,13 +81,13 @@ public sealed partial class Agreement
         var scores = (input.ItemScores is null ? [] : v.List("itemScores", input.ItemScores, 0, MaxActionItems))
             .Select((s, i) => s is null
                 ? new ItemScore("", 0)
-                : new ItemScore(v.Text($"itemScores[{i}].activity", s.Activity, 500), v.Range($"itemScores[{i}].score", s.Score, 1, 5)))
+                : new ItemScore(v.Line($"itemScores[{i}].activity", s.Activity, 500), v.Range($"itemScores[{i}].score", s.Score, 1, 5)))
             .ToList();
         for (var i = 0; i < scores.Count; i++)
             if (scores[i].Activity != "" && !ActionPlan.Any(a => string.Equals(a.Activity, scores[i].Activity, StringComparison.OrdinalIgnoreCase)))
                 v.Add($"itemScores[{i}].activity", "Kegiatan ini tidak ada di rencana aksi.");
         var evaluation = new Evaluation(
-            Evaluations.Count + 1,
+            EvaluationCount + 1,
             periodEnd,
             v.Text("summary", input.Summary, 8000),
             v.Required("recommendation", input.Recommendation),
@@ -94,7 +96,8 @@ public sealed partial class Agreement
             now,
             by.Email);
         v.ThrowIfAny();
-        Evaluations = [.. Evaluations, evaluation];
+        EvaluationCount = evaluation.Number;
+        if (EvaluatedThrough is null || periodEnd > EvaluatedThrough) EvaluatedThrough = periodEnd;
         return new EvaluationRecorded(now, by, evaluation);
     }
 
@@ -105,7 +108,7 @@ public sealed partial class Agreement
         if (PendingRenewalId is not null)
             throw new InvalidMoveException($"Perpanjangan sudah dimulai ({PendingRenewalId}).");
         var since = Today(now).AddMonths(-RenewalNeedsEvaluationWithinMonths);
-        if (!Evaluations.Any(e => e.PeriodEnd >= since))
+        if (!(EvaluatedThrough >= since))
             throw new InvalidMoveException(
                 $"Perpanjangan memerlukan evaluasi dalam {RenewalNeedsEvaluationWithinMonths} bulan terakhir (sejak {since:yyyy-MM-dd}).");
         var v = new Validator();

@@ -1,30 +1,50 @@
 namespace Workflow.Core;
 
+/// <summary>
+/// Who the directory allows on the review steps that speak for an office: the head of the institution
+/// and the delegates an admin registered; the Kanwil's head and reviewers for the agreement's region.
+/// </summary>
+public sealed record ReviewOfficials(IReadOnlyCollection<string> HeadOfInstitution, IReadOnlyCollection<string> Kanwil)
+{
+    public static readonly ReviewOfficials None = new([], []);
+}
+
 public sealed partial class Agreement
 {
     public const int MaxReviewSteps = 10;
 
-    public ReviewRound? OpenRound => ReviewRounds.Count > 0 && ReviewRounds[^1].Outcome == ReviewRoundOutcome.Open ? ReviewRounds[^1] : null;
+    public ReviewRound? OpenRound => LatestRound is { Outcome: ReviewRoundOutcome.Open } round ? round : null;
+
+    /// <summary>The draft the latest round reviews (for an earlier round, see <see cref="AgreementHistory.DraftOf"/>).</summary>
+    public DraftVersion? DraftOfLatestRound =>
+        LatestRound is { } round && LatestDraft is { } draft
+            ? round.Draft is { } document ? new DraftVersion(round.DraftVersion, document, null, round.SubmittedAt, round.SubmittedBy)
+            : draft.Version == round.DraftVersion ? draft : null
+            : null;
 
     public DraftUploaded UploadDraft(DocumentRef document, string? note, Actor by, DateTimeOffset now)
     {
         Require("mengunggah draf", AgreementStatus.Exploring, AgreementStatus.Drafting);
         var v = new Validator();
-        var cleanNote = v.OptionalText("note", note, 2000);
+        var cleanNote = v.OptionalLine("note", note, 2000);
         v.ThrowIfAny();
-        var draft = new DraftVersion(Drafts.Count + 1, document, cleanNote, now, by.Email);
-        Drafts = [.. Drafts, draft];
+        var draft = new DraftVersion(DraftCount + 1, document, cleanNote, now, by.Email);
+        (LatestDraft, DraftCount) = (draft, draft.Version);
         Status = AgreementStatus.Drafting;
         return new DraftUploaded(now, by, draft);
     }
 
-    public ReviewSubmitted SubmitForReview(IReadOnlyList<ReviewStepInput>? steps, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// Opens a review round on the newest draft. Segregation of duties: a HeadOfInstitution or Kanwil step names one of
+    /// the <paramref name="officials"/> the directory allows, the submitter is none of the officials, and nobody holds two steps.
+    /// </summary>
+    public ReviewSubmitted SubmitForReview(IReadOnlyList<ReviewStepInput>? steps, ReviewOfficials officials, Actor by, DateTimeOffset now)
     {
         Require("mengajukan reviu", AgreementStatus.Drafting);
-        if (Drafts.Count == 0)
+        if (LatestDraft is not { } draft)
             throw new InvalidMoveException("Tidak dapat mengajukan reviu: belum ada draf yang diunggah.");
-        var lastReviewed = ReviewRounds.Count > 0 ? ReviewRounds[^1].DraftVersion : 0;
-        if (Drafts[^1].Version <= lastReviewed)
+        var lastReviewed = LatestRound?.DraftVersion ?? 0;
+        if (draft.Version <= lastReviewed)
             throw new InvalidMoveException(
                 $"Tidak dapat mengajukan reviu: draf versi {lastReviewed} sudah direviu; unggah versi baru terlebih dahulu.");
 
@@ -32,19 +52,42 @@ public sealed partial class Agreement
         var validSteps = v.List("steps", steps, 1, MaxReviewSteps)
             .Select((s, i) => s is null
                 ? new ReviewStep(i + 1, ReviewerRole.Other, "", "", 0)
-                : new ReviewStep(i + 1, v.Required($"steps[{i}].role", s.Role), v.Text($"steps[{i}].name", s.Name, 200),
+                : new ReviewStep(i + 1, v.Required($"steps[{i}].role", s.Role), v.Line($"steps[{i}].name", s.Name, 200),
                     v.Email($"steps[{i}].email", s.Email), v.Range($"steps[{i}].daysAllowed", s.DaysAllowed, 1, 60)))
             .ToList();
         if (steps?.Any(s => s is null) == true) v.Add("steps", "Langkah reviu tidak boleh kosong.");
+        CheckDuties(validSteps, officials, by, v);
         v.ThrowIfAny();
 
-        var round = new ReviewRound(ReviewRounds.Count + 1, Drafts[^1].Version, validSteps, ReviewRoundOutcome.Open, now, by.Email);
-        ReviewRounds = [.. ReviewRounds, round];
+        var round = new ReviewRound((LatestRound?.Round ?? 0) + 1, draft.Version, validSteps, ReviewRoundOutcome.Open, now, by.Email, Draft: draft.Document);
+        LatestRound = round;
         Status = AgreementStatus.InReview;
         return new ReviewSubmitted(now, by, round);
     }
 
-    /// <summary>Records one official's decision on the step that is waiting for it.</summary>
+    private static void CheckDuties(IReadOnlyList<ReviewStep> steps, ReviewOfficials officials, Actor by, Validator v)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var email = steps[i].Email;
+            if (email.Length == 0) continue;
+            if (SamePerson(email, by.Email))
+                v.Add($"steps[{i}].email", "Pengaju reviu tidak boleh menjadi pejabat pada putarannya sendiri.");
+            else if (steps.Take(i).Any(s => SamePerson(s.Email, email)))
+                v.Add($"steps[{i}].email", "Satu orang hanya memegang satu langkah dalam satu putaran.");
+            if (steps[i].Role == ReviewerRole.HeadOfInstitution && !officials.HeadOfInstitution.Contains(email, StringComparer.OrdinalIgnoreCase))
+                v.Add($"steps[{i}].email", Allowed("Langkah Kepala Lembaga diisi kepala lembaga atau delegasi yang didaftarkan admin", officials.HeadOfInstitution));
+            if (steps[i].Role == ReviewerRole.Kanwil && !officials.Kanwil.Contains(email, StringComparer.OrdinalIgnoreCase))
+                v.Add($"steps[{i}].email", Allowed("Langkah Kanwil diisi kepala Kanwil atau peninjau Kanwil wilayah ini yang didaftarkan admin", officials.Kanwil));
+        }
+    }
+
+    private static string Allowed(string rule, IReadOnlyCollection<string> emails) =>
+        emails.Count == 0 ? $"{rule}; belum ada yang terdaftar." : $"{rule}: {string.Join(", ", emails)}.";
+
+    private static bool SamePerson(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Records one official's decision on the step that is waiting for it. Nobody decides in a round they submitted, or two steps of one round.</summary>
     public ReviewStepDecided Decide(int round, int step, ReviewDecision decision, string? comment, Actor by, DateTimeOffset now)
     {
         var open = OpenRound;
@@ -58,6 +101,10 @@ public sealed partial class Agreement
             throw new InvalidMoveException($"Langkah {step} sudah diputuskan ({target.Decision}).");
         if (open.CurrentStep!.Step != step)
             throw new InvalidMoveException($"Langkah {step} belum dapat diputuskan: langkah {open.CurrentStep.Step} masih menunggu.");
+        if (SamePerson(by.Email, open.SubmittedBy))
+            throw new InvalidMoveException("Anda mengajukan putaran reviu ini; keputusannya harus diambil pejabat lain.");
+        if (open.Steps.Any(s => SamePerson(s.DecidedBy, by.Email)))
+            throw new InvalidMoveException("Anda sudah memutuskan langkah lain pada putaran ini; setiap langkah diputuskan orang yang berbeda.");
 
         var v = new Validator();
         var cleanComment = decision == ReviewDecision.Approve
@@ -65,16 +112,7 @@ public sealed partial class Agreement
             : v.Text("comment", comment, 4000);
         v.ThrowIfAny();
 
-        var decided = target with { Decision = decision, Comment = cleanComment, DecidedAt = now, DecidedBy = by.Email, DecidedFrom = by.Address };
-        var steps = open.Steps.Select(s => s.Step == step ? decided : s).ToList();
-        var outcome = decision switch
-        {
-            ReviewDecision.Revise => ReviewRoundOutcome.ChangesRequested,
-            ReviewDecision.Reject => ReviewRoundOutcome.Rejected,
-            _ => steps.All(s => s.Decision == ReviewDecision.Approve) ? ReviewRoundOutcome.Approved : ReviewRoundOutcome.Open,
-        };
-        ReviewRounds = [.. ReviewRounds.Take(ReviewRounds.Count - 1),
-            open with { Steps = steps, Outcome = outcome, ClosedAt = outcome == ReviewRoundOutcome.Open ? null : now }];
+        var outcome = open.OutcomeAfter(step, decision);
         Status = outcome switch
         {
             ReviewRoundOutcome.Approved => AgreementStatus.Approved,
@@ -82,6 +120,8 @@ public sealed partial class Agreement
             ReviewRoundOutcome.Rejected => AgreementStatus.Rejected,
             _ => AgreementStatus.InReview,
         };
-        return new ReviewStepDecided(now, by, round, step, target.Role, target.Email, decision, cleanComment, outcome, Status);
+        var decided = new ReviewStepDecided(now, by, round, step, target.Role, target.Email, decision, cleanComment, outcome, Status);
+        LatestRound = open.With(decided);
+        return decided;
     }
 }

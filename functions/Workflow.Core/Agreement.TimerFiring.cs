@@ -20,7 +20,9 @@ public sealed partial class Agreement
                 timer.Kind == TimerKind.EvaluationOverdue),
             _ => ReviewReminder(timer, by, now),
         };
-        SentNotices = [.. SentNotices, timer.Id];
+        // Only ids the schedule still holds are kept: one it no longer holds can never fire again, so the list stays short.
+        var scheduled = Schedule(policy).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        SentNotices = [.. SentNotices.Append(timer.Id).Where(scheduled.Contains)];
         return [fired];
     }
 

@@ -44,7 +44,7 @@ public sealed partial class Agreement
 
     private void AddEvaluationTimers(List<ScheduledTimer> timers, DateOnly from, DateOnly expires, NoticePolicy policy)
     {
-        var lastCovered = Evaluations.Count == 0 ? DateOnly.MinValue : Evaluations.Max(e => e.PeriodEnd);
+        var lastCovered = EvaluatedThrough ?? DateOnly.MinValue;
         for (var k = 1; ; k++)
         {
             var due = from.AddMonths(k * policy.EvaluationIntervalMonths);

@@ -10,6 +10,8 @@ public sealed partial class Agreement
 {
     public const int MinValidityMonths = 12;
     public const int MaxValidityMonths = 60;
+    public const int MaxScopeItems = 20;
+    public const int MaxAttendees = 100;
 
     [JsonConstructor]
     private Agreement() { }
@@ -31,15 +33,25 @@ public sealed partial class Agreement
     /// <summary>The renewal started from this agreement and not yet signed.</summary>
     [JsonInclude] public string? PendingRenewalId { get; private set; }
     [JsonInclude] public Audiensi? Audiensi { get; private set; }
-    [JsonInclude] public IReadOnlyList<DraftVersion> Drafts { get; private set; } = [];
-    [JsonInclude] public IReadOnlyList<ReviewRound> ReviewRounds { get; private set; } = [];
+    // What piles up over a life (every draft, round and evaluation) is not kept here but in the events;
+    // see AgreementHistory. The agreement keeps what its rules need, so its size does not grow with its age.
+    /// <summary>The newest draft version, and how many there are.</summary>
+    [JsonInclude] public DraftVersion? LatestDraft { get; private set; }
+    [JsonInclude] public int DraftCount { get; private set; }
+    /// <summary>The newest review round, open or closed.</summary>
+    [JsonInclude] public ReviewRound? LatestRound { get; private set; }
     [JsonInclude] public Signing? Signing { get; private set; }
     [JsonInclude] public DateOnly? EffectiveFrom { get; private set; }
     [JsonInclude] public DateOnly? ExpiresOn { get; private set; }
     [JsonInclude] public IReadOnlyList<ActionItem> ActionPlan { get; private set; } = [];
-    [JsonInclude] public IReadOnlyList<Evaluation> Evaluations { get; private set; } = [];
+    [JsonInclude] public int EvaluationCount { get; private set; }
+    /// <summary>The latest period end that a recorded evaluation covers.</summary>
+    [JsonInclude] public DateOnly? EvaluatedThrough { get; private set; }
     [JsonInclude] public Termination? Termination { get; private set; }
-    /// <summary>Ids of the notices and reminders already sent (<see cref="ScheduledTimer.Id"/>): none goes twice.</summary>
+    /// <summary>
+    /// Ids of the notices and reminders already sent (<see cref="ScheduledTimer.Id"/>) that the schedule still holds:
+    /// none goes twice, and ids the schedule no longer holds are dropped.
+    /// </summary>
     [JsonInclude] public IReadOnlyList<string> SentNotices { get; private set; } = [];
     [JsonInclude] public DateTimeOffset CreatedAt { get; private set; }
     [JsonInclude] public string CreatedBy { get; private set; } = "";
@@ -81,17 +93,17 @@ public sealed partial class Agreement
         var agreement = new Agreement
         {
             Id = id,
-            InstitutionId = v.Text("institutionId", input.InstitutionId, 64),
-            RegionId = v.Text("regionId", input.RegionId, 64),
+            InstitutionId = v.Line("institutionId", input.InstitutionId, 64),
+            RegionId = v.Line("regionId", input.RegionId, 64),
             TimeZone = zone,
-            PartnerId = v.Text("partnerId", input.PartnerId, 64),
+            PartnerId = v.Line("partnerId", input.PartnerId, 64),
             Kind = v.Required("kind", input.Kind),
-            Title = v.Text("title", input.Title, 300, min: 3),
+            Title = v.Line("title", input.Title, 300, min: 3),
             Purpose = v.Text("purpose", input.Purpose, 4000),
             Scope = ValidateScope(input.Scope, v),
             ValidityMonths = v.Range("validityMonths", input.ValidityMonths, MinValidityMonths, MaxValidityMonths),
-            ParentAgreementId = v.OptionalText("parentAgreementId", input.ParentAgreementId, 64),
-            RenewalOfId = v.OptionalText("renewalOfId", input.RenewalOfId, 64),
+            ParentAgreementId = v.OptionalLine("parentAgreementId", input.ParentAgreementId, 64),
+            RenewalOfId = v.OptionalLine("renewalOfId", input.RenewalOfId, 64),
             Audiensi = input.Audiensi is null ? null : ValidateAudiensi(input.Audiensi, v, zone, now),
             CreatedAt = now,
             CreatedBy = by.Email,
@@ -105,7 +117,7 @@ public sealed partial class Agreement
 
     private static IReadOnlyList<ScopeItem> ValidateScope(IReadOnlyList<ScopeInput>? scope, Validator v)
     {
-        var items = v.List("scope", scope, 1, 20);
+        var items = v.List("scope", scope, 1, MaxScopeItems);
         var result = items.Select((s, i) => s is null
                 ? new ScopeItem(ProgramArea.Other, "")
                 : new ScopeItem(v.Required($"scope[{i}].area", s.Area), v.Text($"scope[{i}].description", s.Description, 2000)))
@@ -121,8 +133,8 @@ public sealed partial class Agreement
             v.Add("audiensi.date", "Tanggal audiensi belum terjadi.");
         return new Audiensi(
             date,
-            v.Text("audiensi.place", input.Place, 300),
-            v.People("audiensi.attendees", input.Attendees, 1, 100),
+            v.Line("audiensi.place", input.Place, 300),
+            v.People("audiensi.attendees", input.Attendees, 1, MaxAttendees),
             v.OptionalText("audiensi.notes", input.Notes, 4000));
     }
 

@@ -21,7 +21,7 @@ public sealed record ScopeInput(ProgramArea? Area, string? Description);
 
 public sealed record PersonInput(string? Name, string? Position, string? Organization);
 
-public sealed record AudiensiInput(DateOnly? Date, string? Place, IReadOnlyList<PersonInput>? Attendees, string? Notes);
+public sealed record AudiensiInput(DateOnly? Date, string? Place, [property: MaxItems(Agreement.MaxAttendees)] IReadOnlyList<PersonInput>? Attendees, string? Notes);
 
 public sealed record ReviewStepInput(ReviewerRole? Role, string? Name, string? Email, int? DaysAllowed);
 

@@ -15,11 +15,12 @@ public sealed partial class Validator
         list.Add(message);
     }
 
+    /// <summary>A text of several lines (purpose, notes, comments): line breaks and tabs are kept.</summary>
     public string Text(string field, string? value, int max, int min = 1)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed)) { Add(field, "Wajib diisi."); return ""; }
-        CheckText(field, trimmed, max, min);
+        CheckText(field, trimmed, max, min, singleLine: false);
         return trimmed;
     }
 
@@ -27,20 +28,41 @@ public sealed partial class Validator
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return null;
-        CheckText(field, trimmed, max, 1);
+        CheckText(field, trimmed, max, 1, singleLine: false);
         return trimmed;
     }
 
-    private void CheckText(string field, string value, int max, int min)
+    /// <summary>
+    /// A one-line value (a title, a name, a place): no control character at all, not even a line break,
+    /// so it cannot start a line of its own in a plain-text email or a header.
+    /// </summary>
+    public string Line(string field, string? value, int max, int min = 1)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) { Add(field, "Wajib diisi."); return ""; }
+        CheckText(field, trimmed, max, min, singleLine: true);
+        return trimmed;
+    }
+
+    public string? OptionalLine(string field, string? value, int max)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        CheckText(field, trimmed, max, 1, singleLine: true);
+        return trimmed;
+    }
+
+    private void CheckText(string field, string value, int max, int min, bool singleLine)
     {
         if (value.Length > max) Add(field, $"Paling banyak {max} karakter.");
         else if (value.Length < min) Add(field, $"Paling sedikit {min} karakter.");
-        if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')) Add(field, "Mengandung karakter kontrol.");
+        if (singleLine && value.Any(c => c is '\n' or '\r')) Add(field, "Harus satu baris: tanpa ganti baris.");
+        else if (value.Any(c => char.IsControl(c) && (singleLine || c is not '\n' and not '\r' and not '\t'))) Add(field, "Mengandung karakter kontrol.");
     }
 
     public string Email(string field, string? value)
     {
-        var email = Text(field, value, 254);
+        var email = Line(field, value, 254);
         if (email.Length > 0 && !EmailShape().IsMatch(email)) Add(field, "Alamat email tidak valid.");
         return email.ToLowerInvariant();
     }
@@ -69,9 +91,9 @@ public sealed partial class Validator
     {
         if (input is null) { Add(field, "Wajib diisi."); return new Person("", "", ""); }
         return new Person(
-            Text($"{field}.name", input.Name, 200),
-            Text($"{field}.position", input.Position, 200),
-            OptionalText($"{field}.organization", input.Organization, 200) ?? "");
+            Line($"{field}.name", input.Name, 200),
+            Line($"{field}.position", input.Position, 200),
+            OptionalLine($"{field}.organization", input.Organization, 200) ?? "");
     }
 
     public IReadOnlyList<Person> People(string field, IReadOnlyList<PersonInput>? inputs, int min, int max) =>

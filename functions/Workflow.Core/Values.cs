@@ -26,6 +26,7 @@ public sealed record ReviewStep(
     string? DecidedBy = null,
     string? DecidedFrom = null);
 
+/// <param name="Draft">The reviewed draft's document (absent in rounds recorded before it was kept here).</param>
 public sealed record ReviewRound(
     int Round,
     int DraftVersion,
@@ -33,9 +34,27 @@ public sealed record ReviewRound(
     ReviewRoundOutcome Outcome,
     DateTimeOffset SubmittedAt,
     string SubmittedBy,
-    DateTimeOffset? ClosedAt = null)
+    DateTimeOffset? ClosedAt = null,
+    DocumentRef? Draft = null)
 {
     public ReviewStep? CurrentStep => Outcome == ReviewRoundOutcome.Open ? Steps.FirstOrDefault(s => s.Decision is null) : null;
+
+    /// <summary>How the round stands once <paramref name="step"/> is decided this way.</summary>
+    public ReviewRoundOutcome OutcomeAfter(int step, ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Revise => ReviewRoundOutcome.ChangesRequested,
+        ReviewDecision.Reject => ReviewRoundOutcome.Rejected,
+        _ => Steps.All(s => s.Step == step || s.Decision == ReviewDecision.Approve) ? ReviewRoundOutcome.Approved : ReviewRoundOutcome.Open,
+    };
+
+    /// <summary>The round with one step's decision in it, as the event records it.</summary>
+    public ReviewRound With(ReviewStepDecided d) => this with
+    {
+        Steps = [.. Steps.Select(s => s.Step != d.Step ? s
+            : s with { Decision = d.Decision, Comment = d.Comment, DecidedAt = d.At, DecidedBy = d.By.Email, DecidedFrom = d.By.Address })],
+        Outcome = d.RoundOutcome,
+        ClosedAt = d.RoundOutcome == ReviewRoundOutcome.Open ? null : d.At,
+    };
 
     /// <summary>When the current step started: the round's submission or the previous step's decision.</summary>
     public DateTimeOffset? CurrentStepStartedAt(ReviewStep step) =>

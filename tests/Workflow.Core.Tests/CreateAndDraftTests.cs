@@ -92,7 +92,8 @@ public class CreateAndDraftTests
         Assert.Equal(AgreementStatus.Drafting, a.Status);
         Assert.Equal(1, first.Draft.Version);
         Assert.Equal(2, second.Draft.Version);
-        Assert.Equal("revisi", a.Drafts[1].Note);
+        Assert.Equal("revisi", a.LatestDraft!.Note);
+        Assert.Equal(2, a.DraftCount);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class ReviewTests
     public void SubmitForReviewFailsWithoutADraft()
     {
         var (a, _) = Agreement.Create("agr-1", New(), Staff, Now);
-        Assert.Throws<InvalidMoveException>(() => a.SubmitForReview(Steps(), Staff, Now));
+        Assert.Throws<InvalidMoveException>(() => a.SubmitForReview(Steps(), Officials, Staff, Now));
     }
 
     [Fact]
@@ -16,7 +16,7 @@ public class ReviewTests
     {
         var a = Drafting();
         a.UploadDraft(Pdf("doc-2"), null, Staff, Now);
-        var submitted = a.SubmitForReview(Steps(), Staff, Now);
+        var submitted = a.SubmitForReview(Steps(), Officials, Staff, Now);
         Assert.Equal(AgreementStatus.InReview, a.Status);
         Assert.Equal(2, submitted.Round.DraftVersion);
         Assert.Equal(3, submitted.Round.Steps.Count);
@@ -28,7 +28,7 @@ public class ReviewTests
     {
         var a = Drafting();
         var e = Assert.Throws<DomainValidationException>(() => a.SubmitForReview(
-            [new ReviewStepInput(null, "", "not-an-email", 0)], Staff, Now));
+            [new ReviewStepInput(null, "", "not-an-email", 0)], Officials, Staff, Now));
         Assert.Contains("steps[0].role", e.Errors.Keys);
         Assert.Contains("steps[0].name", e.Errors.Keys);
         Assert.Contains("steps[0].email", e.Errors.Keys);
@@ -39,7 +39,7 @@ public class ReviewTests
     [Fact]
     public void SubmitForReviewFailsWithNoSteps()
     {
-        var e = Assert.Throws<DomainValidationException>(() => Drafting().SubmitForReview([], Staff, Now));
+        var e = Assert.Throws<DomainValidationException>(() => Drafting().SubmitForReview([], Officials, Staff, Now));
         Assert.Contains("steps", e.Errors.Keys);
     }
 
@@ -49,11 +49,11 @@ public class ReviewTests
         var a = InReview(3);
         Assert.Equal(AgreementStatus.InReview, a.Decide(1, 1, ReviewDecision.Approve, null, Legal, Now).Status);
         Assert.Equal(AgreementStatus.InReview, a.Decide(1, 2, ReviewDecision.Approve, "setuju", Head, Now).Status);
-        var last = a.Decide(1, 3, ReviewDecision.Approve, null, Legal, Now);
+        var last = a.Decide(1, 3, ReviewDecision.Approve, null, Partner, Now);
         Assert.Equal(ReviewRoundOutcome.Approved, last.RoundOutcome);
         Assert.Equal(AgreementStatus.Approved, a.Status);
-        Assert.NotNull(a.ReviewRounds[0].ClosedAt);
-        Assert.Equal("10.0.0.7", a.ReviewRounds[0].Steps[0].DecidedFrom);
+        Assert.NotNull(a.LatestRound!.ClosedAt);
+        Assert.Equal("10.0.0.7", a.LatestRound!.Steps[0].DecidedFrom);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class ReviewTests
         var a = InReview(3);
         a.Decide(1, 1, ReviewDecision.Approve, null, Legal, Now);
         Assert.Throws<InvalidMoveException>(() => a.Decide(1, 1, ReviewDecision.Reject, "tidak", Legal, Now));
-        Assert.Equal(ReviewDecision.Approve, a.ReviewRounds[0].Steps[0].Decision);
+        Assert.Equal(ReviewDecision.Approve, a.LatestRound!.Steps[0].Decision);
     }
 
     [Fact]
@@ -102,10 +102,10 @@ public class ReviewTests
     {
         var a = InReview(2);
         a.Decide(1, 1, ReviewDecision.Revise, "perbaiki", Legal, Now);
-        var e = Assert.Throws<InvalidMoveException>(() => a.SubmitForReview(Steps(2), Staff, Now));
+        var e = Assert.Throws<InvalidMoveException>(() => a.SubmitForReview(Steps(2), Officials, Staff, Now));
         Assert.Contains("versi baru", e.Message);
         a.UploadDraft(Pdf("doc-2"), null, Staff, Now);
-        var round = a.SubmitForReview(Steps(2), Staff, Now);
+        var round = a.SubmitForReview(Steps(2), Officials, Staff, Now);
         Assert.Equal(2, round.Round.Round);
         Assert.Equal(2, round.Round.DraftVersion);
     }
@@ -116,7 +116,7 @@ public class ReviewTests
         var a = InReview(2);
         a.Decide(1, 1, ReviewDecision.Revise, "perbaiki", Legal, Now);
         a.UploadDraft(Pdf("doc-2"), null, Staff, Now);
-        a.SubmitForReview(Steps(2), Staff, Now);
+        a.SubmitForReview(Steps(2), Officials, Staff, Now);
         var e = Assert.Throws<InvalidMoveException>(() => a.Decide(1, 2, ReviewDecision.Approve, null, Head, Now));
         Assert.Contains("sudah ditutup", e.Message);
     }
@@ -128,7 +128,7 @@ public class ReviewTests
         a.Decide(1, 1, ReviewDecision.Reject, "tidak sesuai kebijakan", Legal, Now);
         Assert.Equal(AgreementStatus.Rejected, a.Status);
         Assert.Throws<InvalidMoveException>(() => a.UploadDraft(Pdf("doc-2"), null, Staff, Now));
-        Assert.Throws<InvalidMoveException>(() => a.SubmitForReview(Steps(), Staff, Now));
+        Assert.Throws<InvalidMoveException>(() => a.SubmitForReview(Steps(), Officials, Staff, Now));
     }
 
     [Fact]

@@ -8,6 +8,8 @@ internal static class Samples
     public static readonly Actor Staff = new("staf@lapas-samarinda.go.id", "Staf Hukum");
     public static readonly Actor Legal = new("hukum@kanwil-kaltim.go.id", "Analis Hukum", "10.0.0.7");
     public static readonly Actor Head = new("kalapas@lapas-samarinda.go.id", "Hidayat");
+    public static readonly Actor Partner = new("ketua@dewan-ukm-kaltim.or.id", "Andi Fathul Khair");
+    public static readonly Actor Admin = new("admin@ditjenpas.go.id", "Admin");
     // 2025-11-05 09:00 WITA
     public static readonly DateTimeOffset Now = new(2025, 11, 5, 1, 0, 0, TimeSpan.Zero);
 
@@ -24,10 +26,13 @@ internal static class Samples
     public static AudiensiInput Audiensi() => new(new DateOnly(2025, 10, 24), "Kantor Wali Kota Bontang",
         [new PersonInput("Neni Moerniaeni", "Wali Kota", "Pemkot Bontang")], "Penyerahan draf MoU");
 
+    /// <summary>Legal, then the head of the institution, then the partner: the three actors above, in that order.</summary>
     public static IReadOnlyList<ReviewStepInput> Steps(int count = 3) =>
-        Enumerable.Range(1, count).Select(i => new ReviewStepInput(
-            i == 1 ? ReviewerRole.Legal : i == 2 ? ReviewerRole.HeadOfInstitution : ReviewerRole.Partner,
-            $"Pejabat {i}", $"pejabat{i}@example.go.id", 5)).ToList();
+        new[] { (ReviewerRole.Legal, Legal), (ReviewerRole.HeadOfInstitution, Head), (ReviewerRole.Partner, Partner) }.Take(count)
+            .Select(s => new ReviewStepInput(s.Item1, s.Item2.Name, s.Item2.Email, 5)).ToList();
+
+    /// <summary>The directory's answer for the sample institution: its head may sit on the HeadOfInstitution step.</summary>
+    public static readonly ReviewOfficials Officials = new([Head.Email], ["kakanwil@kanwil-kaltim.go.id"]);
 
     public static SigningInput Signing(DateOnly? signedOn = null) => new(
         signedOn ?? new DateOnly(2025, 11, 5), "Rutan Balikpapan", null,
@@ -44,7 +49,7 @@ internal static class Samples
     public static Agreement InReview(int steps = 3)
     {
         var a = Drafting();
-        a.SubmitForReview(Steps(steps), Staff, Now);
+        a.SubmitForReview(Steps(steps), Officials, Staff, Now);
         return a;
     }
 
@@ -59,7 +64,7 @@ internal static class Samples
     {
         var (a, _) = Agreement.Create("agr-1", New(validityMonths: validityMonths), Staff, Now);
         a.UploadDraft(Pdf(), null, Staff, Now);
-        a.SubmitForReview(Steps(1), Staff, Now);
+        a.SubmitForReview(Steps(1), Officials, Staff, Now);
         a.Decide(1, 1, ReviewDecision.Approve, null, Legal, Now);
         a.Sign(Signing(), Pdf("doc-signed"), Staff, Now);
         return a;

@@ -54,7 +54,7 @@ public class SigningAndOperationTests
         {
             var (a, _) = Agreement.Create("agr-1", New(zone: zone), Staff, evening);
             a.UploadDraft(Pdf(), null, Staff, evening);
-            a.SubmitForReview(Steps(1), Staff, evening);
+            a.SubmitForReview(Steps(1), Officials, Staff, evening);
             a.Decide(1, 1, ReviewDecision.Approve, null, Legal, evening);
             var sign = () => a.Sign(Signing(new DateOnly(2025, 11, 6)), Pdf(), Staff, evening);
             if (allowed) sign(); else Assert.Throws<DomainValidationException>(sign);

@@ -39,7 +39,7 @@ public sealed class HistoryChainTests(SinergiFixture fixture)
     {
         var (w, id) = await AgreementWithHistoryAsync();
         var row = (await fixture.Storage.Agreements.GetEntityAsync<TableEntity>(id, "e-0000000002")).Value;
-        row["Data0"] = row.GetString("Data0").Replace("\"version\":1", "\"version\":7");
+        row["Data0"] = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(row.GetBinary("Data0")).Replace("\"version\":1", "\"version\":7"));
         await fixture.Storage.Agreements.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
 
         var history = await api.GetAsync($"/api/agreements/{id}/history", w.StaffToken);

@@ -20,18 +20,18 @@ public sealed class ImportTests(SinergiFixture fixture)
         clock.To(new DateTimeOffset(2026, 9, 20, 1, 0, 0, TimeSpan.Zero));
         var w = await api.NewWorldAsync();
 
-        var old = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, ImportForm(w, "2020-03-13", 36)), HttpStatusCode.Created);
+        var old = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, ImportForm(w, "2020-03-13", 36)), HttpStatusCode.Created);
         Assert.Equal("Expired", old["status"]!.GetValue<string>());
         Assert.Equal("2023-03-13", old["expiresOn"]!.GetValue<string>());
         Assert.True(old["signing"]!["imported"]!.GetValue<bool>());
         Assert.Empty(old["nextTimers"]!.AsArray());
 
         var oldId = old["id"]!.GetValue<string>();
-        var renewal = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, ImportForm(w, "2023-03-13", 48, oldId)), HttpStatusCode.Created);
+        var renewal = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, ImportForm(w, "2023-03-13", 48, oldId)), HttpStatusCode.Created);
         Assert.Equal("Active", renewal["status"]!.GetValue<string>());
         Assert.Equal(oldId, renewal["renewalOfId"]!.GetValue<string>());
 
-        var current = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, ImportForm(w, "2025-10-14", 12)), HttpStatusCode.Created);
+        var current = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, ImportForm(w, "2025-10-14", 12)), HttpStatusCode.Created);
         Assert.Equal("Active", current["status"]!.GetValue<string>());
         var timers = current["nextTimers"]!.AsArray();
         Assert.All(timers, t => Assert.True(string.CompareOrdinal(t!["dueOn"]!.GetValue<string>(), "2026-09-20") >= 0));
@@ -52,8 +52,8 @@ public sealed class ImportTests(SinergiFixture fixture)
         var w = await api.NewWorldAsync();
         var pdf = Api.Pdf();
         var headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
-        var first = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, ImportForm(w, "2025-10-14", 12, file: pdf), headers), HttpStatusCode.Created);
-        var retry = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, ImportForm(w, "2025-10-14", 12, file: pdf), headers), HttpStatusCode.Created);
+        var first = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, ImportForm(w, "2025-10-14", 12, file: pdf), headers), HttpStatusCode.Created);
+        var retry = await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, ImportForm(w, "2025-10-14", 12, file: pdf), headers), HttpStatusCode.Created);
         var id = first["id"]!.GetValue<string>();
         Assert.Equal(id, retry["id"]!.GetValue<string>());
         Assert.Equal(1, await fixture.Storage.BlobCountAsync(id + "/"));
@@ -64,10 +64,10 @@ public sealed class ImportTests(SinergiFixture fixture)
     {
         var w = await api.NewWorldAsync();
         var other = await api.NewWorldAsync();
-        var otherId = (await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", other.StaffToken, ImportForm(other, "2020-03-13", 36)), HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var otherId = (await Api.Json(await api.Send(HttpMethod.Post, "/api/agreements/import", other.KanwilToken, ImportForm(other, "2020-03-13", 36)), HttpStatusCode.Created))["id"]!.GetValue<string>();
         await fixture.Storage.WaitForQuietAsync();
         var before = await fixture.Storage.SnapshotAsync();
-        var problem = await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, ImportForm(w, "2023-03-13", 36, otherId)), HttpStatusCode.BadRequest);
+        var problem = await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, ImportForm(w, "2023-03-13", 36, otherId)), HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]!.AsObject().ContainsKey("renewalOfId"));
         Assert.Equal(before, await fixture.Storage.SnapshotAsync());
     }
@@ -78,9 +78,11 @@ public sealed class ImportTests(SinergiFixture fixture)
         var w = await api.NewWorldAsync();
         await fixture.Storage.WaitForQuietAsync();
         var before = await fixture.Storage.SnapshotAsync();
-        await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, Api.Form(Api.Pdf(), "x.pdf")), HttpStatusCode.BadRequest);
-        await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken,
-            Api.Form("%PDX not really"u8.ToArray(), "x.pdf", ("agreement", "{}"))), HttpStatusCode.UnsupportedMediaType);
+        await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, Api.Form(Api.Pdf(), "x.pdf")), HttpStatusCode.BadRequest);
+        await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken,
+            Api.Form("%PDF-1.4 dari sini tidak dibaca"u8.ToArray(), "x.pdf", ("agreement", "{}"))), HttpStatusCode.BadRequest);
+        await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken,
+            Api.ImportForm(w, "2025-10-14", 12, file: "%PDX not really"u8.ToArray())), HttpStatusCode.UnsupportedMediaType);
         Assert.Equal(before, await fixture.Storage.SnapshotAsync());
     }
 }

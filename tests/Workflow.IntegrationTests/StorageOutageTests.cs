@@ -35,7 +35,8 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
 
         await app.Azurite.StopAsync();
         var clock = Stopwatch.StartNew();
-        await Api.Problem(await api.Send(HttpMethod.Get, "/health", null), HttpStatusCode.ServiceUnavailable);
+        var health = await Api.Problem(await api.Send(HttpMethod.Get, "/health", null), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Coba lagi sebentar lagi.", health["detail"]!.GetValue<string>()); // not the storage client's message, which names hosts
         await CommandAsync("selama gangguan", HttpStatusCode.ServiceUnavailable);
         await Api.Problem(await api.Send(HttpMethod.Get, $"/api/agreements/{id}", w.StaffToken), HttpStatusCode.ServiceUnavailable);
         output.WriteLine($"three requests during the outage took {clock.Elapsed.TotalSeconds:0.0} s (the storage clients' retries)");

@@ -93,10 +93,10 @@ public sealed class TimerTests(SinergiFixture fixture)
         var start = Local("2026-01-05", 9, 0, 8);
         clock.To(start);
         var w = await api.NewWorldAsync();
-        var kanwil = await api.AddKanwilAsync(w);
+        var official = $"kabid@{w.RegionId}.go.id";
+        var kanwil = await api.AddKanwilAsync(w, official);
         var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
         await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
-        var official = $"kabid@{w.RegionId}.go.id";
         await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, new
         {
             steps = new[] { new { role = "Kanwil", name = "Kabid Pembinaan", email = official, daysAllowed = 4 } },

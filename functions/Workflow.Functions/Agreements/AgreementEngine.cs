@@ -7,7 +7,7 @@ using Workflow.Functions.Timers;
 
 namespace Workflow.Functions.Agreements;
 
-/// <summary>What a command did: its events, extra side effects, and the answer to give (default: 200 with the agreement).</summary>
+/// <summary>What a command did: its events, extra side effects, and the answer to give (default: 200 with the agreement, when someone reads it).</summary>
 public sealed record Change(
     IReadOnlyList<AgreementEvent> Events,
     IReadOnlyList<OutboxItem>? Outbox = null,
@@ -53,12 +53,17 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         var agreement = before.Agreement;
         var change = move(agreement, now);
         var version = before.Version + change.Events.Count;
-        var answer = (change.Answer ?? Ok)(agreement, version, now);
+        // The agreement as an answer lists its whole history; it is read only when the answer is read or kept.
+        var answerWithHistory = change.Answer is null && (context.WantsAnswer || context.Key is not null);
+        var history = answerWithHistory ? (await store.HistoryAsync(before, ct)).With(change.Events) : before.History?.With(change.Events);
+        var answer = change.Answer?.Invoke(agreement, version, now)
+            ?? (answerWithHistory ? Json(200, Describe(agreement, history!, version, now)) : NoBody);
         if (change.Events.Count == 0) return before.FromCache ? null : answer;
 
         OutboxItem[] outbox =
             [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. Planned(id, change.Events)];
-        await CommitAndNotifyAsync(id, before.Version, () => store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct), ct);
+        await CommitAndNotifyAsync(id, before.Version,
+            () => store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct, history), ct);
         return answer;
     }
 
@@ -76,11 +81,11 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         if (context.Key is { } key && await store.FindAnswerAsync(id, key, ct) is { } first) return first;
         var now = at ?? clock.GetUtcNow();
         var (agreement, created) = create(now);
-        var answer = Json(201, AgreementResponse.From(agreement, 1, now, policy), $"/api/agreements/{agreement.Id}");
+        var answer = Json(201, Describe(agreement, AgreementHistory.Empty, 1, now), $"/api/agreements/{agreement.Id}");
         OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. Planned(id, [created])];
         try
         {
-            await CommitAndNotifyAsync(id, 0, () => store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct), ct);
+            await CommitAndNotifyAsync(id, 0, () => store.CommitAsync(agreement, null, [created], outbox, context.Key, answer, now, ct, AgreementHistory.Empty), ct);
         }
         catch (ConcurrencyConflictException) when (context.Key is not null)
         {
@@ -104,7 +109,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
             var (renewal, _) = Agreement.Create(renewalId, seed, context.Actor, now);
             created = new CreateRenewalPayload(renewalId, seed, context.Actor, now);
             return new Change([started], [Outbox(OutboxKinds.CreateRenewal, created)],
-                (_, _, _) => Json(201, Describe(renewal, 1, now), $"/api/agreements/{renewalId}"));
+                (_, _, _) => Json(201, Describe(renewal, AgreementHistory.Empty, 1, now), $"/api/agreements/{renewalId}"));
         }, ct);
         if (created is not null) await EnsureRenewalCreatedAsync(created, ct);
         return response;
@@ -116,7 +121,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         if (await store.LoadAsync(payload.RenewalId, ct) is not null) return;
         try
         {
-            await CreateAsync(payload.RenewalId, new CommandContext(payload.By, _ => { }, null),
+            await CreateAsync(payload.RenewalId, new CommandContext(payload.By, _ => { }, null, WantsAnswer: false),
                 now => Agreement.Create(payload.RenewalId, payload.Seed, payload.By, now), ct, payload.At);
         }
         catch (ConcurrencyConflictException) { /* created meanwhile */ }
@@ -148,7 +153,8 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
     public static StoredResponse Json<T>(int status, T body, string? location = null) =>
         new(status, JsonSerializer.Serialize(body, SinergiJson.Options), location);
 
-    private StoredResponse Ok(Agreement a, int version, DateTimeOffset now) => Json(200, AgreementResponse.From(a, version, now, policy));
+    /// <summary>What a command answers when nobody reads its answer (a link, a page, the system itself).</summary>
+    private static readonly StoredResponse NoBody = new(200, "", null);
 
-    public AgreementResponse Describe(Agreement a, int version, DateTimeOffset now) => AgreementResponse.From(a, version, now, policy);
+    public AgreementResponse Describe(Agreement a, AgreementHistory history, int version, DateTimeOffset now) => AgreementResponse.From(a, history, version, now, policy);
 }

@@ -10,7 +10,8 @@ namespace Workflow.Functions.Agreements;
 public sealed record AgreementSummary(
     string Id, AgreementKind Kind, AgreementStatus Status, string InstitutionId, string RegionId, string PartnerId,
     string Title, DateOnly? ExpiresOn, int Version, DateTimeOffset? UpdatedAt,
-    string? ParentAgreementId, IReadOnlyList<ProgramArea> Areas, DateOnly? EvaluationDueOn, DateTimeOffset? ReviewDueAt, DateOnly? EffectiveFrom);
+    string? ParentAgreementId, IReadOnlyList<ProgramArea> Areas, DateOnly? EvaluationDueOn, DateTimeOffset? ReviewDueAt, DateOnly? EffectiveFrom,
+    bool Imported);
 
 public sealed record AgreementList(IReadOnlyList<AgreementSummary> Items, int Count, bool Truncated);
 
@@ -47,6 +48,7 @@ public sealed class AgreementQueries(StorageClients storage)
     /// <summary>Narrows the filter to what the caller may see.</summary>
     public static AgreementFilter Scope(AgreementFilter filter, Caller caller)
     {
+        if (!caller.IsKnown) throw new ForbiddenException("Akun Anda belum memiliki peran di Sinergi; hubungi admin.");
         if (caller.IsAdmin) return filter;
         if (caller.Roles.Contains(Roles.Kanwil) && caller.RegionId is not null)
         {
@@ -109,7 +111,8 @@ public sealed class AgreementQueries(StorageClients storage)
         (r.GetString("Areas") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ProgramArea>).ToList(),
         Date(r.GetString("EvaluationDueOn")),
         r.GetDateTimeOffset("ReviewDueAt"),
-        Date(r.GetString("EffectiveFrom")));
+        Date(r.GetString("EffectiveFrom")),
+        r.GetBoolean("Imported") == true);
 
     private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd");
 }

@@ -6,7 +6,7 @@ public sealed record DraftResponse(
     int Version, string DocumentId, string FileName, string ContentType, long Length, string Sha256, string? Note,
     DateTimeOffset UploadedAt, string UploadedBy);
 
-/// <summary>An agreement as the API shows it (DESIGN.md §4).</summary>
+/// <summary>An agreement as the API shows it (DESIGN.md §4): its state, with its drafts, rounds and evaluations from its history.</summary>
 public sealed record AgreementResponse(
     string Id,
     AgreementKind Kind,
@@ -24,6 +24,7 @@ public sealed record AgreementResponse(
     string? PendingRenewalId,
     DateOnly? EffectiveFrom,
     DateOnly? ExpiresOn,
+    bool Imported,
     Audiensi? Audiensi,
     IReadOnlyList<DraftResponse> Drafts,
     IReadOnlyList<ReviewRound> ReviewRounds,
@@ -36,12 +37,12 @@ public sealed record AgreementResponse(
     DateTimeOffset CreatedAt,
     string CreatedBy)
 {
-    public static AgreementResponse From(Agreement a, int version, DateTimeOffset now, NoticePolicy policy) => new(
+    public static AgreementResponse From(Agreement a, AgreementHistory history, int version, DateTimeOffset now, NoticePolicy policy) => new(
         a.Id, a.Kind, a.Status, a.InstitutionId, a.RegionId, a.PartnerId, a.Title, a.Purpose, a.Scope, a.ValidityMonths,
-        a.ParentAgreementId, a.RenewalOfId, a.RenewedById, a.PendingRenewalId, a.EffectiveFrom, a.ExpiresOn, a.Audiensi,
-        a.Drafts.Select(d => new DraftResponse(d.Version, d.Document.DocumentId, d.Document.FileName, d.Document.ContentType,
+        a.ParentAgreementId, a.RenewalOfId, a.RenewedById, a.PendingRenewalId, a.EffectiveFrom, a.ExpiresOn, a.Signing?.Imported == true, a.Audiensi,
+        history.Drafts.Select(d => new DraftResponse(d.Version, d.Document.DocumentId, d.Document.FileName, d.Document.ContentType,
             d.Document.Length, d.Document.Sha256, d.Note, d.UploadedAt, d.UploadedBy)).ToList(),
-        a.ReviewRounds, a.Signing, a.ActionPlan, a.Evaluations, a.Termination,
+        history.ReviewRounds, a.Signing, a.ActionPlan, history.Evaluations, a.Termination,
         a.UpcomingTimers(now, policy), version, a.CreatedAt, a.CreatedBy);
 }
 

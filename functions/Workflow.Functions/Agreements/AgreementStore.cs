@@ -8,7 +8,9 @@ using Workflow.Functions.Storage;
 namespace Workflow.Functions.Agreements;
 
 /// <param name="FromCache">Read from this instance's <see cref="StateCache"/>, not from storage: it may be stale.</param>
-public sealed record StoredAgreement(Agreement Agreement, int Version, string LastHash, ETag ETag, bool FromCache = false);
+/// <param name="History">The agreement's history at <paramref name="Version"/>, when it is already known.</param>
+/// <param name="StateRows">How many rows the snapshot takes (more than one only for very large agreements).</param>
+public sealed record StoredAgreement(Agreement Agreement, int Version, string LastHash, ETag ETag, bool FromCache = false, AgreementHistory? History = null, int StateRows = 1);
 
 /// <summary>A side effect still to do, written in the same transaction as the change that causes it.</summary>
 public sealed record OutboxItem(string Kind, string Payload);
@@ -27,6 +29,9 @@ public sealed record StoredEvent(int Seq, string Type, DateTimeOffset At, Actor 
 /// <summary>
 /// One partition per agreement: row <c>state</c>, events <c>e-{seq}</c>, outbox <c>o-{seq}-{n}</c>,
 /// idempotency answers <c>i-{hash}</c>. A change is one entity group transaction guarded by the state's ETag.
+/// The state holds what the rules need, so its size does not grow with the agreement's age; what piles up over a life
+/// is read from the events (<see cref="AgreementHistory"/>). A snapshot too large for one row (possible only with
+/// every field at its limit in a script that takes several bytes a character) goes on in rows <c>state-01</c>, ….
 /// </summary>
 public sealed class AgreementStore(StorageClients storage, StateCache cache, NoticePolicy policy)
 {
@@ -34,6 +39,8 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
     public const string OutboxPrefix = "o-";
     private const string EventPrefix = "e-";
     private const string IdempotencyPrefix = "i-";
+    /// <summary>An answer longer than this is kept in blob container <c>answers</c>, the row pointing to it.</summary>
+    public const int InlineAnswerBytes = 256 * 1024;
 
     private TableClient Table => storage.Agreements;
 
@@ -45,7 +52,9 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
             cache.Forget(id);
             return null;
         }
-        var state = new CachedState(LargeText.Read(row, "Snapshot")!, row.GetInt32("Version") ?? 0, row.GetString("LastHash") ?? EventChain.Genesis, row.ETag);
+        var rows = row.GetInt32("SnapshotRows") ?? 1;
+        IReadOnlyList<TableEntity> all = rows == 1 ? [row] : [row, .. await ReadMoreStateRowsAsync(id, ct)];
+        var state = new CachedState(LargeText.Read(all, "Snapshot")!, row.GetInt32("Version") ?? 0, row.GetString("LastHash") ?? EventChain.Genesis, row.ETag, StateRows: rows);
         cache.Keep(id, state);
         return FromState(state, fromCache: false);
     }
@@ -55,10 +64,35 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
         cache.Find(id) is { } known ? FromState(known, fromCache: true) : await GetAsync(id, ct);
 
     private static StoredAgreement FromState(CachedState s, bool fromCache) =>
-        new(JsonSerializer.Deserialize<Agreement>(s.Snapshot, SinergiJson.Options)!, s.Version, s.LastHash, s.ETag, fromCache);
+        new(JsonSerializer.Deserialize<Agreement>(s.Snapshot, SinergiJson.Options)!, s.Version, s.LastHash, s.ETag, fromCache, s.History, s.StateRows);
+
+    private static string MoreStateRow(int n) => $"{StateRow}-{n:D2}";
+
+    private async Task<IReadOnlyList<TableEntity>> ReadMoreStateRowsAsync(string id, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {MoreStateRow(1)} and RowKey le {MoreStateRow(99)}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(row);
+        return rows;
+    }
 
     public async Task<StoredAgreement> GetAsync(string id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? throw new NotFoundException($"Perjanjian '{id}' tidak ditemukan.");
+
+    /// <summary>The agreement's history at the stored version: known already, remembered by this instance, or folded from its events.</summary>
+    public async Task<AgreementHistory> HistoryAsync(StoredAgreement stored, CancellationToken ct)
+    {
+        if (stored.History is { } known) return known;
+        var id = stored.Agreement.Id;
+        if (cache.Find(id) is { History: { } remembered } state && state.Version == stored.Version) return remembered;
+        var types = string.Join(" or ", AgreementHistory.EventTypes.Select(t => TableClient.CreateQueryFilter($"Type eq {t}")));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {EventPrefix} and RowKey le {EventKey(stored.Version)}") + $" and ({types})";
+        var events = await QueryEventsAsync(filter, ct);
+        var history = StoredEvents.Fold(events);
+        if (cache.Find(id) is { } same && same.Version == stored.Version)
+            cache.Keep(id, same with { History = history, HistoryChars = events.Sum(e => (long)e.Data.Length) });
+        return history;
+    }
 
     /// <summary>The first answer to this key, or null. The same key with a different request is refused.</summary>
     public async Task<StoredResponse?> FindAnswerAsync(string agreementId, IdempotencyRecord key, CancellationToken ct)
@@ -67,25 +101,31 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
         if (!response.HasValue || response.Value is not { } row) return null;
         if (row.GetString("RequestHash") != key.RequestHash)
             throw new IdempotencyKeyReusedException("Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda.");
-        return new StoredResponse(row.GetInt32("StatusCode") ?? 200, LargeText.Read(row, "Body") ?? "", row.GetString("Location")) { Replayed = true };
+        var body = row.GetString("BodyBlob") is { } blob
+            ? (await storage.Answers.GetBlobClient(blob).DownloadContentAsync(ct)).Value.Content.ToString()
+            : LargeText.Read(row, "Body") ?? "";
+        return new StoredResponse(row.GetInt32("StatusCode") ?? 200, body, row.GetString("Location")) { Replayed = true };
     }
 
     /// <summary>
     /// Writes the events, the outbox, the idempotency answer and the new state as one transaction.
-    /// <paramref name="before"/> is null for a new agreement, which must not exist yet.
+    /// <paramref name="before"/> is null for a new agreement, which must not exist yet. <paramref name="history"/>, the
+    /// history after these events when the caller knows it, is remembered with the state.
     /// </summary>
     public async Task CommitAsync(
         Agreement after, StoredAgreement? before, IReadOnlyList<AgreementEvent> events, IReadOnlyList<OutboxItem> outbox,
-        IdempotencyRecord? key, StoredResponse? answer, DateTimeOffset now, CancellationToken ct)
+        IdempotencyRecord? key, StoredResponse? answer, DateTimeOffset now, CancellationToken ct, AgreementHistory? history = null)
     {
         var actions = new List<TableTransactionAction>();
         var hash = before?.LastHash ?? EventChain.Genesis;
         var seq = before?.Version ?? 0;
+        long historyChars = 0;
         foreach (var evt in events)
         {
             seq++;
-            var row = EventRow(after.Id, seq, evt, hash);
+            var (row, data) = EventRow(after.Id, seq, evt, hash);
             hash = row.GetString("Hash")!;
+            if (AgreementHistory.EventTypes.Contains(evt.Type)) historyChars += data.Length;
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
         for (var n = 0; n < outbox.Count; n++)
@@ -99,6 +139,9 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
                 ["Attempts"] = 0,
             }));
         }
+        var snapshot = JsonSerializer.Serialize(after, SinergiJson.Options);
+        var (state, moreState) = StateEntities(after, snapshot, seq, hash, now, policy);
+        string? answerBlob = null;
         if (key is not null && answer is not null)
         {
             var row = new TableEntity(after.Id, IdempotencyPrefix + key.KeyHash)
@@ -109,25 +152,39 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
                 ["EventSeq"] = seq,
                 ["CreatedAt"] = now,
             };
-            LargeText.Write(row, "Body", answer.Body);
+            if (LargeText.Bytes(answer.Body) > InlineAnswerBytes)
+            {
+                // Named afresh each try: a lost race must not overwrite the answer the winner's row points to.
+                answerBlob = $"{after.Id}/{key.KeyHash}-{Guid.NewGuid():N}.json";
+                await storage.Answers.GetBlobClient(answerBlob).UploadAsync(BinaryData.FromString(answer.Body), ct);
+                row["BodyBlob"] = answerBlob;
+            }
+            else LargeText.Write(row, "Body", answer.Body);
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
-        var snapshot = JsonSerializer.Serialize(after, SinergiJson.Options);
-        var state = StateEntity(after, snapshot, seq, hash, now, policy);
+        // The further state rows need no ETag of their own: the state row's If-Match guards the whole transaction.
+        actions.AddRange(moreState.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
+        for (var n = moreState.Count + 1; n < (before?.StateRows ?? 1); n++)
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(after.Id, MoreStateRow(n)), ETag.All));
         actions.Add(before is null
             ? new TableTransactionAction(TableTransactionActionType.Add, state)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, before.ETag));
 
-        BatchLimits.Check(actions);
         try
         {
+            BatchLimits.Check(actions);
             var responses = await Table.SubmitTransactionAsync(actions, ct);
-            if (responses.Value[^1].Headers.ETag is { } etag) cache.Keep(after.Id, new CachedState(snapshot, seq, hash, etag));
+            if (responses.Value[^1].Headers.ETag is { } etag)
+            {
+                var chars = history is null ? 0 : (cache.Find(after.Id)?.HistoryChars ?? 0) + historyChars;
+                cache.Keep(after.Id, new CachedState(snapshot, seq, hash, etag, history, chars, moreState.Count + 1));
+            }
             else cache.Forget(after.Id);
         }
         catch (Exception e)
         {
             cache.Forget(after.Id); // whatever happened, this instance no longer knows the state
+            if (answerBlob is not null) await DeleteAnswerBlobAsync(answerBlob);
             if (e is TableTransactionFailedException { Status: 409 or 412 })
                 throw new ConcurrencyConflictException(before is null
                     ? $"Perjanjian '{after.Id}' sudah ada."
@@ -136,10 +193,18 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
         }
     }
 
-    private static TableEntity EventRow(string id, int seq, AgreementEvent evt, string previousHash)
+    private async Task DeleteAnswerBlobAsync(string name)
+    {
+        try { await storage.Answers.GetBlobClient(name).DeleteIfExistsAsync(); }
+        catch (RequestFailedException) { /* an orphan answer is harmless: no row points to it */ }
+    }
+
+    private static string EventKey(int seq) => $"{EventPrefix}{seq:D10}";
+
+    private static (TableEntity Row, string Data) EventRow(string id, int seq, AgreementEvent evt, string previousHash)
     {
         var data = JsonSerializer.Serialize(evt, evt.GetType(), SinergiJson.Options);
-        var row = new TableEntity(id, $"{EventPrefix}{seq:D10}")
+        var row = new TableEntity(id, EventKey(seq))
         {
             ["Type"] = evt.Type,
             ["Seq"] = seq,
@@ -151,11 +216,11 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
             ["Hash"] = EventChain.Hash(previousHash, seq, evt.Type, evt.At, evt.By.Email, data),
         };
         LargeText.Write(row, "Data", data);
-        return row;
+        return (row, data);
     }
 
-    /// <summary>The snapshot, and beside it the columns that lists and the dashboard read without opening it.</summary>
-    private static TableEntity StateEntity(Agreement a, string snapshot, int version, string lastHash, DateTimeOffset now, NoticePolicy policy)
+    /// <summary>The snapshot, and beside it the columns that lists and the dashboard read without opening it; further rows if the snapshot needs them.</summary>
+    private static (TableEntity State, IReadOnlyList<TableEntity> More) StateEntities(Agreement a, string snapshot, int version, string lastHash, DateTimeOffset now, NoticePolicy policy)
     {
         var row = new TableEntity(a.Id, StateRow)
         {
@@ -171,18 +236,22 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
             ["PartnerId"] = a.PartnerId,
             ["Title"] = a.Title,
             ["ExpiresOn"] = a.ExpiresOn?.ToString("yyyy-MM-dd"),
+            ["Imported"] = a.Signing?.Imported == true,
             ["Version"] = version,
             ["LastHash"] = lastHash,
             ["UpdatedAt"] = now,
         };
-        LargeText.Write(row, "Snapshot", snapshot);
-        return row;
+        var more = LargeText.WriteSpread(row, "Snapshot", snapshot, n => new TableEntity(a.Id, MoreStateRow(n)));
+        row["SnapshotRows"] = more.Count + 1;
+        return (row, more);
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(string id, CancellationToken ct)
+    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(string id, CancellationToken ct) =>
+        QueryEventsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {EventPrefix} and RowKey lt {"e."}"), ct);
+
+    private async Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(string filter, CancellationToken ct)
     {
         var events = new List<StoredEvent>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {EventPrefix} and RowKey lt {"e."}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             events.Add(new StoredEvent(
                 row.GetInt32("Seq") ?? 0,

@@ -12,9 +12,9 @@ public static class AgreementsApi
     public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/agreements").WithTags("Agreements").RequireAuthorization();
-        group.MapPost("/", Create)
-            .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
-        group.MapPost("/import", Import).DisableAntiforgery()
+        group.MapPost("/", Create).WithBodyLimit(BodyLimit.Json).Accepts<CreateAgreementRequest>("application/json")
+            .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
+        group.MapPost("/import", Import).DisableAntiforgery().WithUploadLimit(app)
             .Accepts<ImportAgreementRequest>("multipart/form-data")
             .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
         group.MapGet("/", List).ProducesValidationProblem().ProducesProblem(403);
@@ -24,28 +24,41 @@ public static class AgreementsApi
         return app;
     }
 
-    private static async Task<StoredResponseResult> Create(
-        CreateAgreementRequest body, HttpContext http, NewAgreementResolver resolver, AgreementEngine engine, CancellationToken ct)
+    private static async Task<StoredResponseResult> Create(HttpContext http, NewAgreementResolver resolver, AgreementEngine engine, CancellationToken ct)
     {
-        var context = CommandContext.ForUser(http, "create", body);
+        if (!http.Caller().MayWriteAnywhere) throw new ForbiddenException("Peran Anda tidak dapat membuat perjanjian.");
+        var body = await JsonBody.ReadAsync<CreateAgreementRequest>(http.Request, ct);
+        var context = CommandContext.ForUser(http, "create", "", body);
         var id = context.NewAgreementId();
         var input = await resolver.ResolveAsync(body, http.Caller(), null, ct);
         var response = await engine.CreateAsync(id, context, now => Agreement.Create(id, input, context.Actor, now), ct);
         return response.ToResult();
     }
 
+    /// <summary>
+    /// An agreement signed before Sinergi: the Kanwil's or admin's. Who may import is decided before a byte of the signed copy
+    /// is taken, from the token and then from the <c>agreement</c> part, which must come before the file.
+    /// </summary>
     private static async Task<StoredResponseResult> Import(
         HttpContext http, NewAgreementResolver resolver, AgreementEngine engine, UploadCommand upload, CancellationToken ct)
     {
+        var caller = http.Caller();
+        if (!caller.MayImportAnywhere)
+            throw new ForbiddenException("Perjanjian yang ditandatangani sebelum Sinergi diimpor oleh Kanwil wilayahnya atau admin.");
         // The id is fixed before the file arrives, so the blob lands under its agreement; it depends on the key only.
-        var id = CommandContext.NewAgreementId(CommandContext.KeyFrom(http, http.Caller(), "import", ""));
+        var id = CommandContext.NewAgreementId(CommandContext.KeyFrom(http, caller, "import", "", ""));
+        ImportAgreementRequest? body = null;
+        NewAgreement? input = null;
         var response = await upload.RunAsync(http.Request, id, FileKinds.SignedCopies, fileRequired: true, async form =>
         {
-            var body = form.Json<ImportAgreementRequest>("agreement") ?? throw DomainValidationException.For("agreement", "Wajib diisi (JSON).");
-            var context = CommandContext.ForUpload(http, "import", form);
-            var input = await resolver.ResolveAsync(body.Agreement, http.Caller(), body.RenewalOfId, ct);
-            return await engine.CreateAsync(id, context, now => Agreement.Import(id, input, body.Signing, form.File!, context.Actor, now), ct);
-        }, ct);
+            var context = CommandContext.ForUpload(http, "import", "", form);
+            return await engine.CreateAsync(id, context, now => Agreement.Import(id, input!, body!.Signing, form.File!, context.Actor, now), ct);
+        }, ct, beforeFile: async form =>
+        {
+            body = form.Json<ImportAgreementRequest>("agreement")
+                ?? throw DomainValidationException.For("agreement", "Wajib diisi (JSON), dan dikirim sebelum bagian 'file'.");
+            input = await resolver.ResolveAsync(body.Agreement, caller, body.RenewalOfId, ct, import: true);
+        });
         return response.ToResult();
     }
 
@@ -61,7 +74,7 @@ public static class AgreementsApi
     {
         var stored = await store.GetAsync(Ids.Route(id), ct);
         http.Caller().EnsureCanRead(stored.Agreement);
-        return TypedResults.Ok(engine.Describe(stored.Agreement, stored.Version, clock.GetUtcNow()));
+        return TypedResults.Ok(engine.Describe(stored.Agreement, await store.HistoryAsync(stored, ct), stored.Version, clock.GetUtcNow()));
     }
 
     private static async Task<Ok<HistoryResponse>> History(string id, HttpContext http, AgreementStore store, CancellationToken ct)
@@ -76,6 +89,6 @@ public static class AgreementsApi
     {
         var stored = await store.GetAsync(Ids.Route(id), ct);
         http.Caller().EnsureCanRead(stored.Agreement);
-        return await AgreementDocuments.DownloadAsync(http, stored.Agreement, documentId, documents, ct);
+        return await AgreementDocuments.DownloadAsync(http, stored, documentId, store, documents, ct);
     }
 }

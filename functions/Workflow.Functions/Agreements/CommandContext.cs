@@ -6,40 +6,47 @@ using Workflow.Functions.Hosting;
 
 namespace Workflow.Functions.Agreements;
 
-/// <summary>Who runs a command, what they may touch, and the retry key that makes it idempotent.</summary>
-public sealed record CommandContext(Actor Actor, Action<Agreement> Authorize, IdempotencyRecord? Key)
+/// <summary>
+/// Who runs a command, what they may touch, and the retry key that makes it idempotent. <paramref name="WantsAnswer"/>:
+/// the door shows the agreement as the command left it (the API does; a page, a link and the system do not).
+/// </summary>
+public sealed record CommandContext(Actor Actor, Action<Agreement> Authorize, IdempotencyRecord? Key, bool WantsAnswer = true)
 {
     public static readonly Actor SystemActor = new("sistem@sinergi.local", "Sinergi");
 
-    public static CommandContext System() => new(SystemActor, _ => { }, null);
+    public static CommandContext System() => new(SystemActor, _ => { }, null, WantsAnswer: false);
 
-    /// <summary>A user's JSON command; by default the user must be allowed to change the agreement.</summary>
-    public static CommandContext ForUser(HttpContext http, string operation, object? request, Action<Caller, Agreement>? authorize = null) =>
-        For(http, operation, request is null ? "" : JsonSerializer.Serialize(request, request.GetType(), SinergiJson.Options), authorize);
+    /// <summary>
+    /// A user's JSON command on <paramref name="target"/> (the agreement; empty for a new one); by default the user must
+    /// be allowed to change the agreement. <paramref name="wantsAnswer"/>: false where the door does not show the agreement (a page).
+    /// </summary>
+    public static CommandContext ForUser(HttpContext http, string operation, string target, object? request,
+        Action<Caller, Agreement>? authorize = null, bool wantsAnswer = true) =>
+        For(http, operation, target, request is null ? "" : JsonSerializer.Serialize(request, request.GetType(), SinergiJson.Options), authorize, wantsAnswer);
 
     /// <summary>A command that came as a multipart upload: the request is its fields and the file's hash.</summary>
-    public static CommandContext ForUpload(HttpContext http, string operation, MultipartUpload form, Action<Caller, Agreement>? authorize = null) =>
-        For(http, operation, UploadCommand.RequestText(form), authorize);
+    public static CommandContext ForUpload(HttpContext http, string operation, string target, MultipartUpload form, bool wantsAnswer = true) =>
+        For(http, operation, target, UploadCommand.RequestText(form), null, wantsAnswer);
 
-    private static CommandContext For(HttpContext http, string operation, string requestText, Action<Caller, Agreement>? authorize)
+    private static CommandContext For(HttpContext http, string operation, string target, string requestText, Action<Caller, Agreement>? authorize, bool wantsAnswer)
     {
         var caller = http.Caller();
         var check = authorize ?? ((c, a) => c.EnsureCanWrite(a));
-        return new CommandContext(http.Actor(), a => check(caller, a), KeyFrom(http, caller, operation, requestText));
+        return new CommandContext(http.Actor(), a => check(caller, a), KeyFrom(http, caller, operation, target, requestText), wantsAnswer);
     }
 
     /// <summary>
-    /// The key is scoped to the caller and the operation; the request hash makes a reused key
-    /// with a different request a 422 rather than a silent replay.
+    /// The key is scoped to the caller, the operation and its target, so the same key sent elsewhere is a new request;
+    /// the request hash makes a reused key with a different request a 422 rather than a silent replay.
     /// </summary>
-    public static IdempotencyRecord? KeyFrom(HttpContext http, Caller caller, string operation, string requestText)
+    public static IdempotencyRecord? KeyFrom(HttpContext http, Caller caller, string operation, string target, string requestText)
     {
         var header = http.Request.Headers["Idempotency-Key"].ToString();
         if (header.Length == 0) return null;
         if (header.Length > 200 || header.Any(c => c < 0x21 || c > 0x7e))
             throw DomainValidationException.For("Idempotency-Key", "Paling banyak 200 karakter ASCII yang terlihat.");
         return new IdempotencyRecord(
-            EventChain.Sha256Hex($"{caller.Email}\n{operation}\n{header}"),
+            EventChain.Sha256Hex($"{caller.Email}\n{operation}\n{target}\n{header}"),
             EventChain.Sha256Hex(requestText));
     }
 

@@ -5,10 +5,14 @@ using Workflow.Functions.Hosting;
 
 namespace Workflow.Functions.Agreements;
 
-/// <summary>Checks the ids a new agreement names against storage and fills in what the institution decides (region, time zone).</summary>
+/// <summary>
+/// Checks the ids a new agreement names against storage, fills in what the institution decides (region, time zone),
+/// and that the caller may start it there: staff their institution's, the Kanwil its region's, admin any; an agreement
+/// signed before Sinergi only the Kanwil of its region or admin may import.
+/// </summary>
 public sealed class NewAgreementResolver(DirectoryStore directory, AgreementStore agreements)
 {
-    public async Task<NewAgreement> ResolveAsync(CreateAgreementRequest body, Caller caller, string? renewalOfId, CancellationToken ct)
+    public async Task<NewAgreement> ResolveAsync(CreateAgreementRequest body, Caller caller, string? renewalOfId, CancellationToken ct, bool import = false)
     {
         var v = new Validator();
         var institutionId = Ids.Check(v, "institutionId", body.InstitutionId);
@@ -19,10 +23,12 @@ public sealed class NewAgreementResolver(DirectoryStore directory, AgreementStor
 
         var institution = await directory.FindInstitutionAsync(institutionId, ct);
         if (institution is null) v.Add("institutionId", $"Lembaga '{institutionId}' tidak terdaftar.");
-        if (await directory.FindPartnerAsync(partnerId, ct) is null) v.Add("partnerId", $"Mitra '{partnerId}' tidak terdaftar.");
+        if (await directory.FindPartnerAsync(partnerId, [ContactScope.Everyone], ct) is null) v.Add("partnerId", $"Mitra '{partnerId}' tidak terdaftar.");
         v.ThrowIfAny();
-        if (!caller.CanWrite(institution!.Id, institution.RegionId))
-            throw new ForbiddenException($"Anda tidak berwenang membuat perjanjian untuk {institution.Name}.");
+        if (import ? !caller.CanImport(institution!.RegionId) : !caller.CanWrite(institution!.Id, institution.RegionId))
+            throw new ForbiddenException(import
+                ? $"Hanya Kanwil wilayah {institution.Name} atau admin yang dapat mengimpor perjanjiannya."
+                : $"Anda tidak berwenang membuat perjanjian untuk {institution.Name}.");
 
         if (parentId is not null)
         {

@@ -1,10 +1,15 @@
 using Azure;
 using Microsoft.Extensions.Caching.Memory;
+using Workflow.Core;
 
 namespace Workflow.Functions.Agreements;
 
-/// <summary>An agreement's state as this instance last read or wrote it: the snapshot text, so each use gets its own copy.</summary>
-public sealed record CachedState(string Snapshot, int Version, string LastHash, ETag ETag);
+/// <summary>
+/// An agreement's state as this instance last read or wrote it: the snapshot text, so each use gets its own copy, and
+/// the history at the same version when it was read (it is immutable, so it is shared). <paramref name="HistoryChars"/>
+/// is the length of the events it was folded from, for the cache's size.
+/// </summary>
+public sealed record CachedState(string Snapshot, int Version, string LastHash, ETag ETag, AgreementHistory? History = null, long HistoryChars = 0, int StateRows = 1);
 
 /// <summary>
 /// Saves commands a read of the state they are about to replace. Only commands use it, and only as a guess: the commit
@@ -24,8 +29,11 @@ public sealed class StateCache : IDisposable
     {
         lock (gate)
         {
-            if (Find(agreementId) is { } known && known.Version > state.Version) return;
-            cache.Set(agreementId, state, new MemoryCacheEntryOptions { Size = state.Snapshot.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+            var known = Find(agreementId);
+            if (known is not null && known.Version > state.Version) return;
+            if (state.History is null && known is { History: { } history } && known.Version == state.Version)
+                state = state with { History = history, HistoryChars = known.HistoryChars };
+            cache.Set(agreementId, state, new MemoryCacheEntryOptions { Size = state.Snapshot.Length + state.HistoryChars, SlidingExpiration = TimeSpan.FromHours(1) });
         }
     }
 

@@ -10,15 +10,17 @@ namespace Workflow.Functions.Agreements;
 /// </summary>
 public sealed class UploadCommand(DocumentStore documents)
 {
+    /// <param name="beforeFile">Decides, on the fields before the file, whether the file may come at all.</param>
     public async Task<StoredResponse> RunAsync(
         HttpRequest request, string agreementId, IReadOnlyCollection<FileKind> allowed, bool fileRequired,
-        Func<MultipartUpload, Task<StoredResponse>> command, CancellationToken ct, MultipartUpload? into = null)
+        Func<MultipartUpload, Task<StoredResponse>> command, CancellationToken ct, MultipartUpload? into = null,
+        Func<MultipartUpload, Task>? beforeFile = null)
     {
         DocumentRef? saved = null;
         try
         {
             var form = await MultipartUpload.ReadAsync(request,
-                async (name, stream) => saved = await documents.SaveAsync(agreementId, name, stream, allowed, ct), fileRequired, ct, into);
+                async (name, stream) => saved = await documents.SaveAsync(agreementId, name, stream, allowed, ct), fileRequired, ct, into, beforeFile);
             var response = await command(form);
             if (response.Replayed && saved is not null) await documents.DeleteAsync(agreementId, saved);
             return response;

@@ -51,7 +51,7 @@ public static class ApprovalEndpoints
         var official = new Actor(open.Grant.Email, open.Step.Name, http.Connection.RemoteIpAddress?.ToString());
         try
         {
-            await engine.ExecuteAsync(open.Agreement.Id, new CommandContext(official, _ => { }, null),
+            await engine.ExecuteAsync(open.Agreement.Id, new CommandContext(official, _ => { }, null, WantsAnswer: false),
                 (a, now) => Change.Of(a.Decide(open.Round.Round, open.Step.Step, decision, comment, official, now)), ct);
         }
         catch (DomainValidationException e)
@@ -68,7 +68,7 @@ public static class ApprovalEndpoints
             return now.Open is { } still ? FormPage(http, tokens, antiforgery, token, still, comment, "Keputusan belum tercatat; coba kirim lagi.", 409) : Page(http, now.Status, now.Page!);
         }
         var decided = (await store.GetAsync(open.Agreement.Id, ct)).Agreement;
-        var step = decided.ReviewRounds.Single(r => r.Round == open.Round.Round).Steps.Single(s => s.Step == open.Step.Step);
+        var step = decided.LatestRound!.Steps.Single(s => s.Step == open.Step.Step);
         return Page(http, 200, ApprovalPages.Decided(decided, step, justNow: true));
     }
 
@@ -77,12 +77,13 @@ public static class ApprovalEndpoints
         var (check, grant) = tokens.Verify(token);
         if (check == TokenCheck.Invalid) return Page(http, 400, ApprovalPages.Invalid());
         if (check == TokenCheck.Expired) return Page(http, 410, ApprovalPages.Expired(grant!));
-        var agreement = (await store.LoadAsync(grant!.AgreementId, ct))?.Agreement;
-        var round = agreement?.ReviewRounds.FirstOrDefault(r => r.Round == grant.Round);
-        if (agreement is null || round is null) return Page(http, 404, ApprovalPages.NotFound());
-        var draft = agreement.Drafts.Single(d => d.Version == round.DraftVersion).Document;
+        var stored = await store.LoadAsync(grant!.AgreementId, ct);
+        var draft = stored is null ? null
+            : stored.Agreement.LatestRound?.Round == grant.Round ? stored.Agreement.DraftOfLatestRound?.Document
+            : await store.HistoryAsync(stored, ct) is var history && history.Round(grant.Round) is { } round ? history.DraftOf(round) : null;
+        if (draft is null) return Page(http, 404, ApprovalPages.NotFound());
         Protect(http);
-        return TypedResults.Stream(await documents.OpenReadAsync(agreement.Id, draft, ct), draft.ContentType, draft.FileName);
+        return AgreementDocuments.Download(http, await documents.OpenReadAsync(stored!.Agreement.Id, draft, ct), draft);
     }
 
     private static async Task<Resolved> ResolveAsync(string token, ApprovalTokens tokens, AgreementStore store, DirectoryStore directory, CancellationToken ct)
@@ -90,21 +91,22 @@ public static class ApprovalEndpoints
         var (check, grant) = tokens.Verify(token);
         if (check == TokenCheck.Invalid) return new(null, 400, ApprovalPages.Invalid());
         if (check == TokenCheck.Expired) return new(null, 410, ApprovalPages.Expired(grant!));
-        var a = (await store.LoadAsync(grant!.AgreementId, ct))?.Agreement;
-        if (a is null) return new(null, 404, ApprovalPages.NotFound());
-        var round = a.ReviewRounds.FirstOrDefault(r => r.Round == grant.Round);
+        var stored = await store.LoadAsync(grant!.AgreementId, ct);
+        if (stored?.Agreement is not { LatestRound: { } latestRound } a) return new(null, 404, ApprovalPages.NotFound());
+        // A link from an earlier round is rare: only then is the history read.
+        var round = grant.Round == latestRound.Round ? latestRound : (await store.HistoryAsync(stored, ct)).Round(grant.Round);
         var step = round?.Steps.FirstOrDefault(s => s.Step == grant.Step);
         if (round is null || step is null || !string.Equals(step.Email, grant.Email, StringComparison.OrdinalIgnoreCase))
             return new(null, 400, ApprovalPages.Invalid());
 
-        var latest = a.ReviewRounds[^1].Round;
+        var latest = latestRound.Round;
         if (round.Round < latest) return new(null, 409, ApprovalPages.OldRound(a, step, latest));
         if (step.Decision is not null) return new(null, 200, ApprovalPages.Decided(a, step, justNow: false));
         if (round.Outcome != ReviewRoundOutcome.Open) return new(null, 409, ApprovalPages.RoundClosed(a, round));
         if (round.CurrentStep!.Step != step.Step) return new(null, 409, ApprovalPages.NotYourTurn(round.CurrentStep));
 
         var institution = await directory.FindInstitutionAsync(a.InstitutionId, ct);
-        var partner = await directory.FindPartnerAsync(a.PartnerId, ct);
+        var partner = await directory.FindPartnerAsync(a, ct);
         if (institution is null || partner is null) return new(null, 404, ApprovalPages.NotFound());
         return new(new Open(grant, a, round, step, institution, partner), 200, null);
     }

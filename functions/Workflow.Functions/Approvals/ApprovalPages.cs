@@ -52,7 +52,7 @@ public static class ApprovalPages
         Agreement a, Institution institution, Partner partner, ReviewRound round, ReviewStep step, DateTimeOffset deadline,
         string draftUrl, string antiforgeryName, string antiforgeryToken, string? comment, string? error)
     {
-        var draft = a.Drafts.Single(d => d.Version == round.DraftVersion);
+        var draft = a.DraftOfLatestRound!;
         return Layout("Mohon keputusan Anda", $"""
             <p>Yth. {E(step.Name)} — langkah {step.Step} dari {round.Steps.Count}, putaran {round.Round}.</p>
             <dl>

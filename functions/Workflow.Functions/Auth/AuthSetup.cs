@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Workflow.Functions.Hosting;
@@ -16,8 +17,10 @@ public static class AuthSetup
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, clock) => Configure(jwt, auth.Value, clock));
-        services.AddAuthorization();
+        // Every read and write needs a signed-in caller with an e-mail and a role Sinergi knows.
+        services.AddAuthorizationBuilder().SetDefaultPolicy(KnownCaller(JwtBearerDefaults.AuthenticationScheme));
         services.AddSinergiPageAuth();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblem>();
         services.AddSingleton<DevTokenIssuer>();
         return services;
     }
@@ -51,4 +54,10 @@ public static class AuthSetup
     }
 
     public static SymmetricSecurityKey DevSigningKey(AuthOptions auth) => new(Encoding.UTF8.GetBytes(auth.DevSigningKey!));
+
+    /// <summary>Signed in by <paramref name="scheme"/>, with an e-mail (history names who acted) and at least one known role.</summary>
+    public static AuthorizationPolicy KnownCaller(string scheme) => new AuthorizationPolicyBuilder(scheme)
+        .RequireAuthenticatedUser()
+        .RequireAssertion(context => Caller.From(context.User).IsKnown)
+        .Build();
 }

@@ -26,6 +26,17 @@ public sealed record Caller(string Email, string Name, IReadOnlySet<string> Role
 
     public bool IsAdmin => Roles.Contains(Auth.Roles.Admin);
 
+    /// <summary>Signed in with an e-mail and at least one role Sinergi knows: the least anyone needs to read anything.</summary>
+    public bool IsKnown => Email.Length > 0 && Roles.Overlaps(Auth.Roles.All);
+
+    /// <summary>May change agreements somewhere (staff, the Kanwil, admin), before it is known which.</summary>
+    public bool MayWriteAnywhere => IsAdmin || Roles.Contains(Auth.Roles.Kanwil) || Roles.Contains(Auth.Roles.Staff);
+
+    /// <summary>May import somewhere: import is the Kanwil's and admin's, never the institution's own staff.</summary>
+    public bool MayImportAnywhere => IsAdmin || Roles.Contains(Auth.Roles.Kanwil);
+
+    public bool CanImport(string regionId) => IsAdmin || (Roles.Contains(Auth.Roles.Kanwil) && RegionId == regionId);
+
     public bool CanWrite(string institutionId, string regionId) =>
         IsAdmin
         || (Roles.Contains(Auth.Roles.Kanwil) && RegionId == regionId)
@@ -38,7 +49,7 @@ public sealed record Caller(string Email, string Name, IReadOnlySet<string> Role
     public void EnsureCanRead(Agreement a)
     {
         if (!CanRead(a.InstitutionId, a.RegionId))
-            throw new ForbiddenException($"Perjanjian ini milik {a.InstitutionId}; Anda tidak berwenang membukanya.");
+            throw new ForbiddenException("Anda tidak berwenang membuka perjanjian ini.");
     }
 
     public void EnsureCanWrite(Agreement a)

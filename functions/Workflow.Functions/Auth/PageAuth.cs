@@ -39,7 +39,7 @@ public static class PageAuth
             .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceScheme, _ => { })
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context =>
                 context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.AppServiceAuthentication ? AppServiceScheme : CookieScheme);
-        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder().AddPolicy(Policy, AuthSetup.KnownCaller(Scheme));
         return services;
     }
 
@@ -79,6 +79,13 @@ public sealed class AppServiceAuthenticationHandler(IOptionsMonitor<Authenticati
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Redirect($"/.auth/login/aad?post_login_redirect_uri={Uri.EscapeDataString(Request.Path + Request.QueryString)}");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Signed in, but with no role Sinergi knows (or not this page's): the "no access" page, as the cookie sign-in does.</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.Redirect("/app/ditolak");
         return Task.CompletedTask;
     }
 }

@@ -10,33 +10,60 @@ public static class InstitutionsApi
     public static IEndpointRouteBuilder MapInstitutionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/institutions").WithTags("Institutions").RequireAuthorization();
-        group.MapPost("/", Create).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+        group.MapPost("/", Create).WithBodyLimit(BodyLimit.Json)
+            .Accepts<InstitutionRequest>("application/json").Produces<Institution>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
         group.MapGet("/", async (DirectoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListInstitutionsAsync(ct)));
         group.MapGet("/{id}", async Task<Ok<Institution>> (string id, DirectoryStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.FindInstitutionAsync(Ids.Route(id), ct) ?? throw new NotFoundException($"Lembaga '{id}' tidak ditemukan.")))
             .ProducesProblem(404);
+        group.MapPut("/{id}/delegates", SetDelegates).WithBodyLimit(BodyLimit.Json)
+            .Accepts<DelegatesRequest>("application/json").Produces<Institution>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         return app;
     }
 
-    private static async Task<Created<Institution>> Create(InstitutionRequest body, HttpContext http, DirectoryStore store, CancellationToken ct)
+    private static async Task<Created<Institution>> Create(HttpContext http, DirectoryStore store, CancellationToken ct)
     {
+        var caller = http.Caller();
+        if (!caller.IsAdmin && !caller.Roles.Contains(Roles.Kanwil))
+            throw new ForbiddenException("Hanya admin atau Kanwil wilayahnya yang dapat mendaftarkan lembaga.");
+        var body = await JsonBody.ReadAsync<InstitutionRequest>(http.Request, ct);
         var v = new Validator();
         var institution = new Institution(
             Ids.Check(v, "id", body.Id),
-            v.Text("name", body.Name, 200, min: 3),
+            v.Line("name", body.Name, 200, min: 3),
             v.Required("kind", body.Kind),
-            v.OptionalText("class", body.Class, 20),
+            v.OptionalLine("class", body.Class, 20),
             Ids.Check(v, "regionId", body.RegionId),
             body.TimeZone ?? "",
-            v.Text("headName", body.HeadName, 200),
-            v.Email("headEmail", body.HeadEmail));
+            v.Line("headName", body.HeadName, 200),
+            v.Email("headEmail", body.HeadEmail),
+            []);
         if (!InstitutionTime.IsKnown(body.TimeZone)) v.Add("timeZone", "Zona waktu harus Asia/Jakarta, Asia/Makassar atau Asia/Jayapura.");
         v.ThrowIfAny();
-        var caller = http.Caller();
-        if (!caller.IsAdmin && !(caller.Roles.Contains(Roles.Kanwil) && caller.RegionId == institution.RegionId))
+        if (!caller.IsAdmin && caller.RegionId != institution.RegionId)
             throw new ForbiddenException("Hanya admin atau Kanwil wilayahnya yang dapat mendaftarkan lembaga.");
         await store.AddAsync(institution, ct);
         return TypedResults.Created($"/api/institutions/{institution.Id}", institution);
+    }
+
+    /// <summary>Who besides the head may decide for the institution (its HeadOfInstitution step, or for a Kanwil its Kanwil step): the admin's to say.</summary>
+    private static async Task<Ok<Institution>> SetDelegates(string id, HttpContext http, DirectoryStore store, CancellationToken ct)
+    {
+        if (!http.Caller().IsAdmin) throw new ForbiddenException("Hanya admin yang dapat mendaftarkan delegasi dan peninjau.");
+        Ids.Route(id);
+        var body = await JsonBody.ReadAsync<DelegatesRequest>(http.Request, ct);
+        var v = new Validator();
+        var delegates = v.List("delegates", body.Delegates, 0, Institution.MaxDelegates)
+            .Select((d, i) => new Official(v.Line($"delegates[{i}].name", d?.Name, 200), v.Email($"delegates[{i}].email", d?.Email)))
+            .ToList();
+        var duplicate = delegates.GroupBy(d => d.Email).FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
+        if (duplicate is not null) v.Add("delegates", $"{duplicate.Key} tercantum lebih dari sekali.");
+        v.ThrowIfAny();
+        var institution = await store.FindInstitutionAsync(id, ct) ?? throw new NotFoundException($"Lembaga '{id}' tidak ditemukan.");
+        if (delegates.FirstOrDefault(d => d.Email == institution.HeadEmail) is { } head)
+            throw DomainValidationException.For("delegates", $"{head.Email} adalah kepala lembaga; delegasi adalah orang lain.");
+        await store.SetDelegatesAsync(id, delegates, ct);
+        return TypedResults.Ok(institution with { Delegates = delegates });
     }
 }
 
@@ -45,28 +72,42 @@ public static class PartnersApi
     public static IEndpointRouteBuilder MapPartnersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/partners").WithTags("Partners").RequireAuthorization();
-        group.MapPost("/", Create).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
-        group.MapGet("/", async (DirectoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListPartnersAsync(ct)));
-        group.MapGet("/{id}", async Task<Ok<Partner>> (string id, DirectoryStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.FindPartnerAsync(Ids.Route(id), ct) ?? throw new NotFoundException($"Mitra '{id}' tidak ditemukan.")))
+        group.MapPost("/", Create).WithBodyLimit(BodyLimit.Json)
+            .Accepts<PartnerRequest>("application/json").Produces<Partner>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+        group.MapGet("/", async (HttpContext http, DirectoryStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.ListPartnersAsync(ReadScopes(http.Caller()), ct)));
+        group.MapGet("/{id}", async Task<Ok<Partner>> (string id, HttpContext http, DirectoryStore store, CancellationToken ct) =>
+            TypedResults.Ok(await store.FindPartnerAsync(Ids.Route(id), ReadScopes(http.Caller()), ct) ?? throw new NotFoundException($"Mitra '{id}' tidak ditemukan.")))
             .ProducesProblem(404);
         return app;
     }
 
-    private static async Task<Created<Partner>> Create(PartnerRequest body, HttpContext http, DirectoryStore store, CancellationToken ct)
+    /// <summary>A partner and its contact for the caller's institution (staff), region (the Kanwil) or everyone (admin).</summary>
+    private static async Task<Created<Partner>> Create(HttpContext http, DirectoryStore store, CancellationToken ct)
     {
+        var scope = WriteScope(http.Caller());
+        var body = await JsonBody.ReadAsync<PartnerRequest>(http.Request, ct);
         var v = new Validator();
-        var partner = new Partner(
-            Ids.Check(v, "id", body.Id),
-            v.Text("name", body.Name, 200, min: 3),
-            v.Required("kind", body.Kind),
-            v.Text("contactName", body.ContactName, 200),
-            v.Email("contactEmail", body.ContactEmail));
+        var id = Ids.Check(v, "id", body.Id);
+        var name = v.Line("name", body.Name, 200, min: 3);
+        var kind = v.Required("kind", body.Kind);
+        var contact = new Official(v.Line("contactName", body.ContactName, 200), v.Email("contactEmail", body.ContactEmail));
         v.ThrowIfAny();
-        var caller = http.Caller();
-        if (!caller.IsAdmin && !caller.Roles.Contains(Roles.Kanwil) && !caller.Roles.Contains(Roles.Staff))
-            throw new ForbiddenException("Hanya staf, Kanwil atau admin yang dapat mendaftarkan mitra.");
-        await store.AddAsync(partner, ct);
+        var partner = await store.AddPartnerAsync(id, name, kind, contact, scope, ct);
         return TypedResults.Created($"/api/partners/{partner.Id}", partner);
     }
+
+    private static ContactScope WriteScope(Caller caller) =>
+        caller.IsAdmin ? ContactScope.Everyone
+        : caller.Roles.Contains(Roles.Kanwil) && caller.RegionId is { } region ? ContactScope.Region(region)
+        : caller.Roles.Contains(Roles.Staff) && caller.InstitutionId is { } institution ? ContactScope.Institution(institution)
+        : throw new ForbiddenException("Hanya staf, Kanwil atau admin yang dapat mendaftarkan mitra.");
+
+    /// <summary>Where to look for the contact a caller sees, nearest first.</summary>
+    public static IReadOnlyList<ContactScope> ReadScopes(Caller caller) =>
+        caller.IsAdmin ? [ContactScope.Everyone]
+        : caller.Roles.Contains(Roles.Kanwil) && caller.RegionId is { } region ? [ContactScope.Region(region), ContactScope.Everyone]
+        : caller.InstitutionId is { } institution && caller.RegionId is { } own ? ContactScope.For(institution, own)
+        : caller.InstitutionId is { } alone ? [ContactScope.Institution(alone), ContactScope.Everyone]
+        : [ContactScope.Everyone];
 }

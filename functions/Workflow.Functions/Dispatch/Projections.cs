@@ -16,7 +16,7 @@ public sealed class Projections(StorageClients storage)
 
     /// <summary>The state row's columns that every list row carries.</summary>
     public static readonly string[] SummaryColumns =
-        ["Status", "Kind", "InstitutionId", "RegionId", "PartnerId", "Title", "ExpiresOn", "Version", "UpdatedAt", "ParentAgreementId", "Areas", "EvaluationDueOn", "ReviewDueAt", "EffectiveFrom"];
+        ["Status", "Kind", "InstitutionId", "RegionId", "PartnerId", "Title", "ExpiresOn", "Version", "UpdatedAt", "ParentAgreementId", "Areas", "EvaluationDueOn", "ReviewDueAt", "EffectiveFrom", "Imported"];
 
     /// <summary>Projects the agreement's current state, then removes rows for where it no longer belongs.</summary>
     public async Task ProjectAsync(string agreementId, IEnumerable<ProjectPayload> previous, CancellationToken ct)

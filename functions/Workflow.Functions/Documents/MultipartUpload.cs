@@ -42,13 +42,15 @@ public sealed class MultipartUpload
     }
 
     public static Task<MultipartUpload> ReadAsync(
-        HttpRequest request, Func<string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct, MultipartUpload? into = null) =>
-        ReadAsync(request, (_, name, stream) => saveFile(name, stream), fileRequired, ct, into, null);
+        HttpRequest request, Func<string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct, MultipartUpload? into = null,
+        Func<MultipartUpload, Task>? beforeFirstFile = null) =>
+        ReadAsync(request, (_, name, stream) => saveFile(name, stream), fileRequired, ct, into, null, beforeFirstFile);
 
     /// <param name="isOtherFilePart">Part names besides <c>file</c> that may carry a file; <paramref name="saveFile"/> gets the part name.</param>
+    /// <param name="beforeFirstFile">Runs on the fields read so far, before a byte of the first file is taken (where who may send it depends on them).</param>
     public static async Task<MultipartUpload> ReadAsync(
         HttpRequest request, Func<string, string?, Stream, Task<DocumentRef>> saveFile, bool fileRequired, CancellationToken ct,
-        MultipartUpload? into, Func<string, bool>? isOtherFilePart)
+        MultipartUpload? into, Func<string, bool>? isOtherFilePart, Func<MultipartUpload, Task>? beforeFirstFile = null)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -78,6 +80,7 @@ public sealed class MultipartUpload
                         throw DomainValidationException.For(name, "Berkas hanya diterima pada bagian 'file'.");
                     if ((name == "file" && upload.File is not null) || upload.Files.ContainsKey(name))
                         throw DomainValidationException.For(name, "Hanya satu berkas per bagian.");
+                    if (beforeFirstFile is not null && upload.File is null && upload.Files.Count == 0) await beforeFirstFile(upload);
                     var saved = await saveFile(name, fileName, section.Body);
                     if (name == "file") upload.File = saved; else upload.Files[name] = saved;
                     continue;

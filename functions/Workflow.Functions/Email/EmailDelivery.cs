@@ -67,13 +67,17 @@ public sealed class EmailDelivery(
 
     private async Task<EmailMessage?> RenderAsync(string agreementId, EmailPayload p, string outboxId, CancellationToken ct)
     {
-        if ((await store.LoadAsync(agreementId, ct))?.Agreement is not { } a) return null;
+        if (await store.LoadAsync(agreementId, ct) is not { } stored) return null;
+        var a = stored.Agreement;
         var institution = await directory.FindInstitutionAsync(a.InstitutionId, ct);
-        var partner = await directory.FindPartnerAsync(a.PartnerId, ct);
+        var partner = await directory.FindPartnerAsync(a, ct);
         if (institution is null || partner is null) return null;
         var head = new Recipient(institution.HeadEmail, institution.HeadName);
-        var partnerContact = new Recipient(partner.ContactEmail, partner.ContactName);
-        var round = a.ReviewRounds.FirstOrDefault(r => r.Round == p.Round);
+        // The contact this institution's notices go to; none when nobody with the right to give one has.
+        IEnumerable<Recipient> partnerContact = partner.ContactEmail.Length > 0 ? [new Recipient(partner.ContactEmail, partner.ContactName)] : [];
+        // Only a "round closed" email can be about a round a newer one has replaced: then the history is read.
+        var round = a.LatestRound?.Round == p.Round ? a.LatestRound
+            : p.Template == EmailTemplateNames.RoundClosed && p.Round > 0 ? (await store.HistoryAsync(stored, ct)).Round(p.Round) : null;
         var step = round?.Steps.FirstOrDefault(s => s.Step == p.Step);
 
         (RenderedEmail Mail, IEnumerable<Recipient> To)? email = p.Template switch
@@ -94,12 +98,18 @@ public sealed class EmailDelivery(
                     [$"Perjanjian ini berakhir pada {Html.DateId(expires)}, {p.Days} hari lagi.",
                      "Bila kerja sama akan dilanjutkan, catat evaluasi terakhir lalu mulai perpanjangan di Sinergi."],
                     [$"This agreement expires on {Html.DateEn(expires)}, in {p.Days} days. To continue, record an evaluation and start a renewal."]),
-                 [head, partnerContact, .. await KanwilAsync(a, ct)]),
+                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
             EmailTemplateNames.Expired when a.ExpiresOn is { } expires =>
                 (EmailTemplates.Notice(a, institution, partner, "Berakhir hari ini",
                     [$"Masa berlaku perjanjian ini berakhir hari ini, {Html.DateId(expires)}. Perjanjian tetap tersimpan dengan status Kedaluwarsa."],
                     [$"This agreement expires today, {Html.DateEn(expires)}. It stays on record as Expired."]),
-                 [head, partnerContact, .. await KanwilAsync(a, ct)]),
+                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
+            EmailTemplateNames.Imported when a.Signing is { Imported: true } signing =>
+                (EmailTemplates.Notice(a, institution, partner, "Perjanjian impor dicatat",
+                    [$"{a.CreatedBy} mencatat perjanjian ini di Sinergi sebagai perjanjian yang ditandatangani sebelumnya, pada {Html.DateId(signing.SignedOn)} di {signing.Place}.",
+                     "Bila Anda tidak mengenali perjanjian ini, hubungi Kanwil atau admin Sinergi."],
+                    [$"{a.CreatedBy} recorded this agreement in Sinergi as signed before, on {Html.DateEn(signing.SignedOn)} at {signing.Place}. If you do not recognise it, contact the Kanwil or the Sinergi admin."]),
+                 [head]),
             EmailTemplateNames.EvaluationReminder when p.DueOn is { } dueOn =>
                 (EmailTemplates.Notice(a, institution, partner, p.Overdue ? $"Evaluasi ke-{p.Number} terlambat" : $"Evaluasi ke-{p.Number} jatuh tempo",
                     [p.Overdue

@@ -13,6 +13,7 @@ public static class EmailTemplateNames
     public const string RenewalNotice = "RenewalNotice";
     public const string Expired = "Expired";
     public const string EvaluationReminder = "EvaluationReminder";
+    public const string Imported = "Imported";
 }
 
 /// <summary>Which email an event asks for. Outbox payload of kind <see cref="OutboxKinds.Email"/>.</summary>
@@ -32,6 +33,8 @@ public static class EmailPlanner
         RenewalNoticeDue n => [Item(new EmailPayload(EmailTemplateNames.RenewalNotice, Days: n.DaysBeforeExpiry))],
         AgreementExpired => [Item(new EmailPayload(EmailTemplateNames.Expired, Days: 0))],
         EvaluationReminderDue r => [Item(new EmailPayload(EmailTemplateNames.EvaluationReminder, Number: r.Number, Overdue: r.Overdue, DueOn: r.DueOn))],
+        // The head of the institution is told of every agreement imported in its name.
+        AgreementImported => [Item(new EmailPayload(EmailTemplateNames.Imported))],
         _ => Array.Empty<OutboxItem>(),
     });
 

@@ -14,22 +14,22 @@ public static class EmailTemplates
         Agreement a, Institution institution, Partner partner, ReviewRound round, ReviewStep step, DateTimeOffset deadline, Uri link, Uri draftLink,
         string subjectPrefix = "Mohon keputusan")
     {
-        var draft = a.Drafts.Single(d => d.Version == round.DraftVersion);
-        var subject = $"[Sinergi] {subjectPrefix}: {a.Title}";
+        var draft = a.DraftOfLatestRound!;
+        var subject = $"[Sinergi] {subjectPrefix}: {OneLine(a.Title)}";
         var text = new StringBuilder()
-            .AppendLine($"Yth. {step.Name},").AppendLine()
-            .AppendLine($"{institution.Name} mengajukan {KindId(a.Kind)} berikut untuk reviu (putaran {round.Round}, langkah {step.Step} dari {round.Steps.Count}):").AppendLine()
-            .AppendLine($"  Judul       : {a.Title}")
-            .AppendLine($"  Pihak kesatu: {institution.Name}")
-            .AppendLine($"  Pihak kedua : {partner.Name}")
+            .AppendLine($"Yth. {OneLine(step.Name)},").AppendLine()
+            .AppendLine($"{OneLine(institution.Name)} mengajukan {KindId(a.Kind)} berikut untuk reviu (putaran {round.Round}, langkah {step.Step} dari {round.Steps.Count}):").AppendLine()
+            .AppendLine($"  Judul       : {OneLine(a.Title)}")
+            .AppendLine($"  Pihak kesatu: {OneLine(institution.Name)}")
+            .AppendLine($"  Pihak kedua : {OneLine(partner.Name)}")
             .AppendLine($"  Masa berlaku: {a.ValidityMonths} bulan")
-            .AppendLine($"  Draf        : versi {draft.Version} ({draft.Document.FileName})")
+            .AppendLine($"  Draf        : versi {draft.Version} ({OneLine(draft.Document.FileName)})")
             .AppendLine($"  Batas waktu : {LocalId(deadline, a.TimeZone)}").AppendLine()
             .AppendLine("Setujui, minta perbaikan, atau tolak melalui tautan ini:").AppendLine(link.AbsoluteUri).AppendLine()
             .AppendLine("Unduh draf:").AppendLine(draftLink.AbsoluteUri).AppendLine()
             .AppendLine("Tautan ini khusus untuk Anda; jangan diteruskan.").AppendLine()
             .AppendLine("-- English --")
-            .AppendLine($"Dear {step.Name}, {institution.Name} asks for your decision on \"{a.Title}\" with {partner.Name} (round {round.Round}, step {step.Step} of {round.Steps.Count}), by {LocalEn(deadline, a.TimeZone)}.")
+            .AppendLine($"Dear {OneLine(step.Name)}, {OneLine(institution.Name)} asks for your decision on \"{OneLine(a.Title)}\" with {OneLine(partner.Name)} (round {round.Round}, step {step.Step} of {round.Steps.Count}), by {LocalEn(deadline, a.TimeZone)}.")
             .AppendLine($"Decide (approve, request changes or reject): {link.AbsoluteUri}")
             .AppendLine($"Download the draft: {draftLink.AbsoluteUri}")
             .AppendLine("This link is personal; please do not forward it.")
@@ -62,16 +62,16 @@ public static class EmailTemplates
             ReviewRoundOutcome.ChangesRequested => ("dikembalikan untuk perbaikan", "returned for changes"),
             _ => ("ditolak", "rejected"),
         };
-        var subject = $"[Sinergi] Reviu putaran {round.Round} {outcomeId}: {a.Title}";
+        var subject = $"[Sinergi] Reviu putaran {round.Round} {outcomeId}: {OneLine(a.Title)}";
         var steps = round.Steps.Select(StepLine).ToList();
         var text = new StringBuilder()
-            .AppendLine($"Reviu putaran {round.Round} atas \"{a.Title}\" ({institution.Name} — {partner.Name}) telah {outcomeId}.").AppendLine()
-            .AppendLine($"Keputusan terakhir oleh {deciding.Name}: {DecisionId(deciding.Decision!.Value)}")
-            .AppendLine($"Catatan: {deciding.Comment ?? "-"}").AppendLine()
+            .AppendLine($"Reviu putaran {round.Round} atas \"{OneLine(a.Title)}\" ({OneLine(institution.Name)} — {OneLine(partner.Name)}) telah {outcomeId}.").AppendLine()
+            .AppendLine($"Keputusan terakhir oleh {OneLine(deciding.Name)}: {DecisionId(deciding.Decision!.Value)}")
+            .AppendLine($"Catatan: {Indented(deciding.Comment ?? "-", "         ")}").AppendLine()
             .AppendLine("Semua langkah:");
         for (var i = 0; i < steps.Count; i++) text.AppendLine($"  {i + 1}. {steps[i]}");
         text.AppendLine().AppendLine("-- English --")
-            .AppendLine($"Review round {round.Round} of \"{a.Title}\" was {outcomeEn}. Last decision by {deciding.Name}: {DecisionEn(deciding.Decision!.Value)}. Comment: {deciding.Comment ?? "-"}");
+            .AppendLine($"Review round {round.Round} of \"{OneLine(a.Title)}\" was {outcomeEn}. Last decision by {OneLine(deciding.Name)}: {DecisionEn(deciding.Decision!.Value)}. Comment: {Indented(deciding.Comment ?? "-")}");
         var html = Layout($"""
             <p>Reviu putaran {round.Round} atas <strong>{E(a.Title)}</strong> ({E(institution.Name)} — {E(partner.Name)}) telah <strong>{E(outcomeId)}</strong>.</p>
             <p>Keputusan terakhir oleh {E(deciding.Name)}: {E(DecisionId(deciding.Decision!.Value))}<br>Catatan: {E(deciding.Comment ?? "-")}</p>
@@ -92,23 +92,23 @@ public static class EmailTemplates
             ("Berlaku", a.EffectiveFrom is { } from ? $"{DateId(from)} s.d. {DateId(a.ExpiresOn!.Value)}" : "-"),
         };
         var text = new StringBuilder();
-        foreach (var line in id) text.AppendLine(line);
+        foreach (var line in id) text.AppendLine(OneLine(line));
         text.AppendLine();
-        foreach (var (label, value) in facts) text.AppendLine($"  {label,-13}: {value}");
+        foreach (var (label, value) in facts) text.AppendLine($"  {label,-13}: {OneLine(value)}");
         text.AppendLine().AppendLine("-- English --");
-        foreach (var line in en) text.AppendLine(line);
+        foreach (var line in en) text.AppendLine(OneLine(line));
         var html = Layout($"""
             {string.Concat(id.Select(l => $"<p>{E(l)}</p>"))}
             <table style="border-collapse:collapse">{string.Concat(facts.Select(f => Row(f.Item1, f.Item2)))}</table>
             <hr>
             {string.Concat(en.Select(l => $"<p style=\"color:#555\">{E(l)}</p>"))}
             """);
-        return new RenderedEmail($"[Sinergi] {subject}: {a.Title}", text.ToString(), html);
+        return new RenderedEmail($"[Sinergi] {OneLine(subject)}: {OneLine(a.Title)}", text.ToString(), html);
     }
 
     private static string StepLine(ReviewStep s) => s.Decision is { } d
-        ? $"{s.Name} ({s.Role}): {DecisionId(d)}{(s.Comment is null ? "" : $" — \"{s.Comment}\"")}"
-        : $"{s.Name} ({s.Role}): belum memutuskan";
+        ? $"{OneLine(s.Name)} ({s.Role}): {DecisionId(d)}{(s.Comment is null ? "" : $" — \"{Indented(s.Comment, "       ")}\"")}"
+        : $"{OneLine(s.Name)} ({s.Role}): belum memutuskan";
 
     private static string Row(string label, string value) =>
         $"""<tr><td style="padding:2px 12px 2px 0;color:#555">{E(label)}</td><td style="padding:2px 0">{E(value)}</td></tr>""";

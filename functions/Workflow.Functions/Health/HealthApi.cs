@@ -14,7 +14,7 @@ public static class HealthApi
         return app;
     }
 
-    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Check(StorageClients storage, CancellationToken ct)
+    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Check(StorageClients storage, ILogger<HealthResponse> logger, CancellationToken ct)
     {
         try
         {
@@ -26,7 +26,9 @@ public static class HealthApi
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException or AggregateException)
         {
-            return TypedResults.Problem(title: "Penyimpanan tidak dapat dijangkau", detail: e.Message, statusCode: 503);
+            // The storage's own message names hosts and accounts: it goes to the log, not to whoever asks.
+            logger.LogWarning(e, "Health check: storage not reachable");
+            return TypedResults.Problem(title: "Penyimpanan tidak dapat dijangkau", detail: "Coba lagi sebentar lagi.", statusCode: 503);
         }
     }
 }

@@ -8,6 +8,13 @@ public static class Html
 {
     public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
+    /// <summary>A value that belongs on one line of a plain-text e-mail: a line break or other control character in it becomes a space.</summary>
+    public static string OneLine(string? value) => new((value ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+
+    /// <summary>A text of several lines in a plain-text e-mail: every line after the first is indented, so none can pass for a line of the e-mail.</summary>
+    public static string Indented(string? value, string indent = "    ") =>
+        string.Join("\n" + indent, (value ?? "").Replace("\r\n", "\n").Split('\n', '\r').Select(OneLine));
+
     private static readonly string[] Months =
         ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 

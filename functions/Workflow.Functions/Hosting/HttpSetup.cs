@@ -30,8 +30,8 @@ public static class HttpSetup
             document.Info.Description = "Siklus hidup Nota Kesepahaman dan Perjanjian Kerja Sama lembaga pemasyarakatan.";
             return Task.CompletedTask;
         }));
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<DocumentOptions>>((kestrel, documents) =>
-            kestrel.Limits.MaxRequestBodySize = documents.Value.MaxBytes + 1024 * 1024);
+        // Small by default; endpoints that take a file raise it for themselves (WithUploadLimit).
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimit.Json);
 
         if (environment.IsDevOrTesting())
         {

@@ -30,6 +30,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         },
         BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Permintaan tidak dapat dibaca", Detail = Describe(e) },
         JsonException e => new ProblemDetails { Status = 400, Title = "JSON tidak valid", Detail = e.Message },
+        // A form the framework could not read (too many fields, a field too long, a broken encoding).
+        InvalidDataException e => new ProblemDetails { Status = 400, Title = "Formulir tidak dapat dibaca", Detail = e.Message },
         InvalidMoveException e => new ProblemDetails { Status = 409, Title = "Langkah tidak diizinkan pada status ini", Detail = e.Message },
         ConcurrencyConflictException e => new ProblemDetails { Status = 409, Title = "Perjanjian diubah oleh permintaan lain", Detail = e.Message },
         NotFoundException e => new ProblemDetails { Status = 404, Title = "Tidak ditemukan", Detail = e.Message },

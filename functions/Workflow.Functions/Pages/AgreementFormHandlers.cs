@@ -23,7 +23,8 @@ public static class AgreementFormHandlers
 
     public static async Task<IResult> HandleAsync(string id, string action, HttpContext http, PageServices s, CancellationToken ct)
     {
-        Ids.Route(id);
+        // Who may change the agreement is decided before a byte of the form is read.
+        http.Caller().EnsureCanWrite((await s.Store.GetForCommandAsync(Ids.Route(id), ct)).Agreement);
         var upload = new MultipartUpload();
         var values = new Dictionary<string, string>();
         try
@@ -59,12 +60,10 @@ public static class AgreementFormHandlers
 
     private static Task<StoredResponse> JsonLikeAsync(string id, string action, HttpContext http, PageServices s, Dictionary<string, string> f, CancellationToken ct)
     {
-        var context = CommandContext.ForUser(http, $"page-{action}", null);
+        var context = CommandContext.ForUser(http, $"page-{action}", id, null, wantsAnswer: false);
         return action switch
         {
-            "review" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.SubmitForReview(
-                FormRows.Read(f, "steps", ["role", "name", "email", "daysAllowed"]).Select(r => new ReviewStepInput(
-                    EnumOrNull<ReviewerRole>(r["role"]), r["name"], r["email"], IntOrNull(r["daysAllowed"]))).ToList(), context.Actor, now)), ct),
+            "review" => SubmitForReviewAsync(id, context, f, s, ct),
             "action-plan" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.SetActionPlan(
                 FormRows.Read(f, "items", ["activity", "owner", "dueOn", "frequency", "status"]).Where(r => r["activity"].Length > 0 || r["owner"].Length > 0)
                     .Select(r => new ActionItemInput(r["activity"], r["owner"], DateOrNull(r["dueOn"], "dueOn"), NullIfEmpty(r["frequency"]), EnumOrNull<ActionItemStatus>(r["status"]))).ToList(),
@@ -76,14 +75,21 @@ public static class AgreementFormHandlers
         };
     }
 
+    private static async Task<StoredResponse> SubmitForReviewAsync(string id, CommandContext context, Dictionary<string, string> f, PageServices s, CancellationToken ct)
+    {
+        var officials = await s.Directory.ReviewOfficialsAsync((await s.Store.GetForCommandAsync(id, ct)).Agreement, ct);
+        var steps = FormRows.Read(f, "steps", ["role", "name", "email", "daysAllowed"])
+            .Select(r => new ReviewStepInput(EnumOrNull<ReviewerRole>(r["role"]), r["name"], r["email"], IntOrNull(r["daysAllowed"]))).ToList();
+        return await s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.SubmitForReview(steps, officials, context.Actor, now)), ct);
+    }
+
     private static async Task<StoredResponse> UploadAsync(string id, string action, HttpContext http, PageServices s, MultipartUpload into, CancellationToken ct)
     {
-        http.Caller().EnsureCanWrite((await s.Store.GetAsync(id, ct)).Agreement);
         var kinds = action switch { "draft" => FileKinds.Contracts, "signing" => FileKinds.SignedCopies, _ => FileKinds.Evidence };
         return await s.Upload.RunAsync(http.Request, id, kinds, fileRequired: action != "evaluation", form =>
         {
             var f = FormRows.Flatten(form.Fields);
-            var context = CommandContext.ForUpload(http, $"page-{action}", form);
+            var context = CommandContext.ForUpload(http, $"page-{action}", id, form, wantsAnswer: false);
             return action switch
             {
                 "draft" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.UploadDraft(form.File!, form.Field("note"), context.Actor, now)), ct),

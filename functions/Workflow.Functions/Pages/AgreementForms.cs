@@ -1,4 +1,5 @@
 using Workflow.Core;
+using Workflow.Functions.Directory;
 using static Workflow.Functions.Hosting.Html;
 
 namespace Workflow.Functions.Pages;
@@ -8,12 +9,14 @@ public static class AgreementForms
 {
     public const int StepRows = 5, PersonRows = 4, NewPlanRows = 3;
 
-    public static string For(Agreement a, PageContext p, FormState state, bool canWrite)
+    /// <param name="officials">Who the directory allows on the HeadOfInstitution and Kanwil steps, shown beside the review form.</param>
+    public static string For(Agreement a, PageContext p, FormState state, bool canWrite,
+        (IReadOnlyList<Official> Institution, IReadOnlyList<Official> Kanwil) officials)
     {
         if (!canWrite) return "";
         var forms = new List<string>();
         if (a.Status is AgreementStatus.Exploring or AgreementStatus.Drafting) forms.Add(Draft(a, p, state.For("draft")));
-        if (a.Status == AgreementStatus.Drafting && a.Drafts.Count > 0) forms.Add(Review(a, p, state.For("review")));
+        if (a.Status == AgreementStatus.Drafting && a.DraftCount > 0) forms.Add(Review(a, p, state.For("review"), officials));
         if (a.Status == AgreementStatus.Approved) forms.Add(Sign(a, p, state.For("signing")));
         if (a.Status is AgreementStatus.Exploring or AgreementStatus.Drafting or AgreementStatus.Approved or AgreementStatus.Active) forms.Add(Plan(a, p, state.For("action-plan")));
         if (a.Status == AgreementStatus.Active)
@@ -34,20 +37,27 @@ public static class AgreementForms
         </form>
         """;
 
-    private static string Draft(Agreement a, PageContext p, FormState f) => Form(a, "draft", p.T($"Unggah draf versi {a.Drafts.Count + 1}", $"Upload draft version {a.Drafts.Count + 1}"),
+    private static string Draft(Agreement a, PageContext p, FormState f) => Form(a, "draft", p.T($"Unggah draf versi {a.DraftCount + 1}", $"Upload draft version {a.DraftCount + 1}"),
         $"""
         {f.Input("note", p.T("Catatan", "Note"))}
         <label>{E(p.T("Berkas (PDF atau DOCX)", "File (PDF or DOCX)"))} *<input type="file" name="file" accept=".pdf,.docx" required>{f.Error("file")}</label>
         """, p.T("Unggah", "Upload"), f, ["file", "note"], multipart: true);
 
-    private static string Review(Agreement a, PageContext p, FormState f)
+    private static string Review(Agreement a, PageContext p, FormState f, (IReadOnlyList<Official> Institution, IReadOnlyList<Official> Kanwil) officials)
     {
         var roles = Enum.GetValues<ReviewerRole>().Select(r => (r.ToString(), r.ToString()));
-        var rows = string.Concat(Enumerable.Range(0, StepRows).Select(i => $"""
+        static string Names(IEnumerable<Official> list) => string.Join(", ", list.Select(o => $"{o.Name} <{o.Email}>")) is { Length: > 0 } names ? names : "-";
+        var who = $"""
+            <p class="muted">{E(p.T("Langkah HeadOfInstitution: ", "HeadOfInstitution step: "))}{E(Names(officials.Institution))}<br>
+            {E(p.T("Langkah Kanwil: ", "Kanwil step: "))}{E(Names(officials.Kanwil))}<br>
+            {E(p.T("Pengaju tidak boleh menjadi pejabat, dan satu orang memegang satu langkah.", "The submitter may not be an official, and one person holds one step."))}</p>
+            <datalist id="pejabat">{string.Concat(officials.Institution.Concat(officials.Kanwil).Select(o => $"""<option value="{E(o.Email)}">{E(o.Name)}</option>"""))}</datalist>
+            """;
+        var rows = who + string.Concat(Enumerable.Range(0, StepRows).Select(i => $"""
             <fieldset><legend>{E(p.T("Langkah", "Step"))} {i + 1}</legend>
               {f.Select($"steps[{i}].role", p.T("Peran", "Role"), roles, empty: "-")}
               {f.Input($"steps[{i}].name", p.T("Nama", "Name"))}
-              {f.Input($"steps[{i}].email", "Email", "email")}
+              {f.Input($"steps[{i}].email", "Email", "email", extra: "list=\"pejabat\"")}
               {f.Input($"steps[{i}].daysAllowed", p.T("Hari", "Days"), "number", i == 0 ? "" : null, extra: "min=\"1\" max=\"60\"")}
             </fieldset>
             """));

@@ -29,7 +29,7 @@ public sealed record AgreementListQuery(
 
     public async Task<Result> RunAsync(PageServices s, CancellationToken ct)
     {
-        var partners = (await s.Directory.ListPartnersAsync(ct)).ToDictionary(x => x.Id);
+        var partners = (await s.Directory.ListPartnersAsync([Directory.ContactScope.Everyone], ct)).ToDictionary(x => x.Id);
         var institutions = (await s.Directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
         var now = s.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);

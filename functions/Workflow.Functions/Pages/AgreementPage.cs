@@ -17,8 +17,11 @@ public static class AgreementPage
         var a = stored.Agreement;
         p.Caller.EnsureCanRead(a);
         var institution = await directory.FindInstitutionAsync(a.InstitutionId, ct);
-        var partner = await directory.FindPartnerAsync(a.PartnerId, ct);
-        var history = HistoryResponse.Verify(stored, await store.ReadEventsAsync(a.Id, ct));
+        var partner = await directory.FindPartnerAsync(a, ct);
+        var events = await store.ReadEventsAsync(a.Id, ct);
+        var history = HistoryResponse.Verify(stored, events);
+        var record = StoredEvents.Fold(events);
+        var officials = await directory.OfficialsAsync(a, ct);
         var children = (await queries.ListAsync(AgreementQueries.Scope(new AgreementFilter(a.InstitutionId, null, null, null, null), p.Caller), ct))
             .Items.Where(i => i.ParentAgreementId == a.Id).ToList();
         string Link(string? other) => other is null ? "-" : $"""<a href="/app/perjanjian/{E(other)}">{E(other)}</a>""";
@@ -26,7 +29,7 @@ public static class AgreementPage
 
         var body = $"""
             {(notice is null ? "" : $"<p class=\"error\" role=\"alert\">{E(notice)}</p>")}
-            <p><span class="badge {a.Status}">{E(p.Status(a.Status))}</span> {E(p.Kind(a.Kind))}</p>
+            <p><span class="badge {a.Status}">{E(p.Status(a.Status))}</span> {E(p.Kind(a.Kind))}{(a.Signing is { Imported: true } ? $" <span class=\"badge imported\">{E(p.T("Impor", "Imported"))}</span> <span class=\"muted\">{E(p.T($"dicatat oleh {a.CreatedBy}; ditandatangani sebelum Sinergi", $"recorded by {a.CreatedBy}; signed before Sinergi"))}</span>" : "")}</p>
             <dl class="facts">
               <dt>{E(p.T("Pihak kesatu", "First party"))}</dt><dd>{E(institution?.Name ?? a.InstitutionId)}</dd>
               <dt>{E(p.T("Pihak kedua", "Second party"))}</dt><dd>{E(partner?.Name ?? a.PartnerId)} <span class="muted">({E(partner?.Kind.ToString())})</span></dd>
@@ -44,9 +47,9 @@ public static class AgreementPage
             """ : "")}
             <h2>{E(p.T("Dokumen", "Documents"))}</h2>
             <ul>
-              {string.Concat(a.Drafts.Select(d => $"<li>{E(p.T("Draf versi", "Draft version"))} {d.Version}: {Doc(d.Document)} — {E(d.UploadedBy)}, {E(p.Date(DateOnly.FromDateTime(d.UploadedAt.UtcDateTime)))}{(d.Note is null ? "" : $" · {E(d.Note)}")}</li>"))}
+              {string.Concat(record.Drafts.Select(d => $"<li>{E(p.T("Draf versi", "Draft version"))} {d.Version}: {Doc(d.Document)} — {E(d.UploadedBy)}, {E(p.Date(DateOnly.FromDateTime(d.UploadedAt.UtcDateTime)))}{(d.Note is null ? "" : $" · {E(d.Note)}")}</li>"))}
               {(a.Signing is { } s ? $"<li>{E(p.T("Naskah ditandatangani", "Signed copy"))}: {Doc(s.Document)} — {E(p.Date(s.SignedOn))}, {E(s.Place)}</li>" : "")}
-              {string.Concat(a.Evaluations.Where(e => e.Document is not null).Select(e => $"<li>{E(p.T("Bukti evaluasi", "Evaluation evidence"))} {e.Number}: {Doc(e.Document!)}</li>"))}
+              {string.Concat(record.Evaluations.Where(e => e.Document is not null).Select(e => $"<li>{E(p.T("Bukti evaluasi", "Evaluation evidence"))} {e.Number}: {Doc(e.Document!)}</li>"))}
             </ul>
             {(a.Signing is { } signing ? $"""
             <h2>{E(p.T("Penandatanganan", "Signing"))}</h2>
@@ -55,20 +58,26 @@ public static class AgreementPage
             {(signing.Witnesses.Count == 0 ? "" : $"<p class=\"muted\">{E(p.T("Saksi", "Witnesses"))}: {E(string.Join("; ", signing.Witnesses.Select(x => $"{x.Name} ({x.Position})")))}</p>")}
             """ : "")}
             <h2>{E(p.T("Reviu", "Review"))}</h2>
-            {(a.ReviewRounds.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : string.Concat(a.ReviewRounds.Select(r => $"""
+            {(record.ReviewRounds.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : string.Concat(record.ReviewRounds.Select(r => $"""
             <p><strong>{E(p.T("Putaran", "Round"))} {r.Round}</strong> · {E(p.T("draf versi", "draft version"))} {r.DraftVersion} · {E(p.Outcome(r.Outcome))}</p>
-            <table class="wide"><tbody>{string.Concat(r.Steps.Select(st => $"<tr><td>{st.Step}. {E(st.Name)} ({E(st.Role.ToString())})</td><td>{E(st.Decision is { } d ? (p.English ? DecisionEn(d) : DecisionId(d)) : p.T("menunggu", "waiting"))}</td><td>{E(st.Comment)}</td><td class=\"muted\">{E(st.DecidedAt is { } at ? LocalId(at, a.TimeZone) : "")}</td></tr>"))}</tbody></table>
+            <table class="wide"><tbody>{string.Concat(r.Steps.Select(st => $"<tr><td>{st.Step}. {E(st.Name)} ({E(st.Role.ToString())})</td><td>{E(st.Decision is { } d ? (p.English ? DecisionEn(d) : DecisionId(d)) : p.T("menunggu", "waiting"))}</td><td>{E(st.Comment)}</td><td class=\"muted\">{E(st.DecidedAt is { } at ? LocalId(at, a.TimeZone) : "")}{E(DecidedBy(st, p))}</td></tr>"))}</tbody></table>
             """)))}
             <h2>{E(p.T("Rencana aksi", "Action plan"))}</h2>
             {(a.ActionPlan.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"""<table class="wide"><tbody>{string.Concat(a.ActionPlan.Select(i => $"<tr><td>{E(i.Activity)}</td><td>{E(i.Owner)}</td><td>{E(i.DueOn is { } due ? p.Date(due) : i.Frequency)}</td><td>{E(i.Status.ToString())}</td></tr>"))}</tbody></table>""")}
             <h2>{E(p.T("Evaluasi", "Evaluations"))}</h2>
-            {(a.Evaluations.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"<ul>{string.Concat(a.Evaluations.Select(e => $"<li>{e.Number}. {E(p.Date(e.PeriodEnd))} — {E(e.Recommendation.ToString())}: {E(e.Summary)}</li>"))}</ul>")}
+            {(record.Evaluations.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"<ul>{string.Concat(record.Evaluations.Select(e => $"<li>{e.Number}. {E(p.Date(e.PeriodEnd))} — {E(e.Recommendation.ToString())}: {E(e.Summary)}</li>"))}</ul>")}
             <h2>{E(p.T("Pengingat mendatang", "Upcoming timers"))}</h2>
             {(a.UpcomingTimers(clock.GetUtcNow(), policy) is { Count: > 0 } timers ? $"<ul>{string.Concat(timers.Take(10).Select(t => $"<li>{E(p.Date(t.DueOn))}: {E(t.Kind.ToString())} ({E(t.Detail)})</li>"))}</ul>" : $"<p class=\"muted\">{E(p.T("Tidak ada.", "None."))}</p>")}
-            {AgreementForms.For(a, p, form ?? FormState.Empty, p.Caller.CanWrite(a.InstitutionId, a.RegionId))}
+            {AgreementForms.For(a, p, form ?? FormState.Empty, p.Caller.CanWrite(a.InstitutionId, a.RegionId), officials)}
             <h2>{E(p.T("Riwayat", "History"))} <span class="badge">{E(history.Verified ? p.T("rantai hash utuh", "hash chain intact") : p.T($"rantai rusak di #{history.BrokenAtSeq}", $"chain broken at #{history.BrokenAtSeq}"))}</span></h2>
             <ol class="timeline">{string.Concat(history.Events.Select(e => $"<li><strong>{E(e.Type)}</strong> — {E(LocalId(e.At, a.TimeZone))} — {E(e.Actor.Name)} &lt;{E(e.Actor.Email)}&gt;{(e.Actor.Address is null ? "" : $" · {E(e.Actor.Address)}")}</li>"))}</ol>
             """;
         return PageLayout.Page(http, p, a.Title, body, status);
     }
+
+    /// <summary>Who actually decided a step, when it was not the official it names (an admin on their behalf).</summary>
+    private static string DecidedBy(ReviewStep step, PageContext p) =>
+        step.DecidedBy is { } by && !string.Equals(by, step.Email, StringComparison.OrdinalIgnoreCase)
+            ? p.T($" · diputuskan oleh {by} atas nama {step.Email}", $" · decided by {by} on behalf of {step.Email}")
+            : step.DecidedBy is { } self ? $" · {self}" : "";
 }

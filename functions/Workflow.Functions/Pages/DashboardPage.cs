@@ -14,7 +14,7 @@ public static class DashboardPage
     {
         var p = PageContext.From(http);
         var items = (await queries.ListAsync(AgreementQueries.Scope(new AgreementFilter(null, null, null, null, null), p.Caller), ct)).Items;
-        var partners = (await directory.ListPartnersAsync(ct)).ToDictionary(x => x.Id, x => x.Name);
+        var partners = (await directory.ListPartnersAsync(Directory.PartnersApi.ReadScopes(p.Caller), ct)).ToDictionary(x => x.Id, x => x.Name);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var horizon = today.AddDays(ExpiringWithinDays);
@@ -55,7 +55,7 @@ public static class DashboardPage
         if (rows.Count == 0) return $"""<p class="muted">{E(p.T("Tidak ada.", "None."))}</p>""";
         var body = string.Concat(rows.Select(i => $"""
             <tr><td><a href="/app/perjanjian/{E(i.Id)}">{E(i.Title)}</a></td><td>{E(partners.GetValueOrDefault(i.PartnerId, i.PartnerId))}</td>
-            <td><span class="badge {i.Status}">{E(p.Status(i.Status))}</span></td><td>{E(when(i))}</td></tr>
+            <td><span class="badge {i.Status}">{E(p.Status(i.Status))}</span>{(i.Imported ? $" <span class=\"badge imported\">{E(p.T("Impor", "Imported"))}</span>" : "")}</td><td>{E(when(i))}</td></tr>
             """));
         return $"""
             <table class="wide"><thead><tr><th>{E(p.T("Judul", "Title"))}</th><th>{E(p.T("Mitra", "Partner"))}</th><th>{E(p.T("Status", "Status"))}</th><th>{E(whenLabel)}</th></tr></thead>

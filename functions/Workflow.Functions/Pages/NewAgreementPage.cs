@@ -1,5 +1,6 @@
 using Workflow.Core;
 using Workflow.Functions.Agreements;
+using Workflow.Functions.Auth;
 using Workflow.Functions.Hosting;
 using static Workflow.Functions.Hosting.Html;
 
@@ -19,7 +20,7 @@ public static class NewAgreementPage
         var f = state ?? FormState.Empty;
         var institutions = (await s.Directory.ListInstitutionsAsync(ct))
             .Where(i => i.Kind != InstitutionKind.Kanwil && p.Caller.CanWrite(i.Id, i.RegionId)).OrderBy(i => i.Name).ToList();
-        var partners = (await s.Directory.ListPartnersAsync(ct)).OrderBy(x => x.Name).ToList();
+        var partners = (await s.Directory.ListPartnersAsync(Directory.PartnersApi.ReadScopes(p.Caller), ct)).OrderBy(x => x.Name).ToList();
         var areas = Enum.GetValues<ProgramArea>().Select(a => (a.ToString(), p.Area(a)));
         var shown = new List<string> { "institutionId", "partnerId", "kind", "title", "purpose", "validityMonths", "parentAgreementId", "scope", "audiensi.date", "audiensi.place", "audiensi.notes", "audiensi.attendees" };
         shown.AddRange(Enumerable.Range(0, ScopeRows).SelectMany(i => new[] { $"scope[{i}]", $"scope[{i}].area", $"scope[{i}].description" }));
@@ -59,6 +60,7 @@ public static class NewAgreementPage
 
     public static async Task<IResult> CreateAsync(HttpContext http, PageServices s, CancellationToken ct)
     {
+        if (!http.Caller().MayWriteAnywhere) throw new ForbiddenException("Peran Anda tidak dapat membuat perjanjian.");
         var values = FormRows.Flatten(await http.Request.ReadFormAsync(ct));
         try
         {
@@ -74,7 +76,7 @@ public static class NewAgreementPage
                 int.TryParse(values.GetValueOrDefault("validityMonths"), out var months) ? months : null,
                 string.IsNullOrWhiteSpace(values.GetValueOrDefault("parentAgreementId")) ? null : values["parentAgreementId"].Trim(),
                 hasAudiensi ? new AudiensiInput(Date(values.GetValueOrDefault("audiensi.date")), values.GetValueOrDefault("audiensi.place"), attendees, values.GetValueOrDefault("audiensi.notes")) : null);
-            var context = CommandContext.ForUser(http, "page-create", body);
+            var context = CommandContext.ForUser(http, "page-create", "", body, wantsAnswer: false);
             var id = context.NewAgreementId();
             var input = await s.Resolver.ResolveAsync(body, Auth.CallerExtensions.Caller(http), null, ct);
             await s.Engine.CreateAsync(id, context, now => Agreement.Create(id, input, context.Actor, now), ct);

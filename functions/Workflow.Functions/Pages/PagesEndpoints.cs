@@ -15,17 +15,18 @@ public static class PagesEndpoints
     {
         var open = app.MapGroup("/app").ExcludeFromDescription().AllowAnonymous();
         open.MapGet("/masuk", (HttpContext http, Directory.DirectoryStore directory, string? returnUrl, CancellationToken ct) => SignInPage.ShowAsync(http, directory, returnUrl, ct));
-        open.MapPost("/masuk", (HttpContext http, CancellationToken ct) => Guard(http, () => SignInPage.SignInAsync(http, ct))).DisableAntiforgery();
-        open.MapPost("/keluar", async (HttpContext http) =>
+        open.MapPost("/masuk", (HttpContext http, CancellationToken ct) => Guard(http, () => SignInPage.SignInAsync(http, ct)))
+            .DisableAntiforgery().WithBodyLimit(BodyLimit.Json);
+        open.MapPost("/keluar", (HttpContext http, CancellationToken _) => Guard(http, async () =>
         {
             await http.SignOutAsync(PageAuth.CookieScheme);
-            return TypedResults.Redirect("/app");
-        }).DisableAntiforgery();
+            return (IResult)TypedResults.LocalRedirect("/app");
+        })).DisableAntiforgery().WithBodyLimit(BodyLimit.Json);
         open.MapGet("/bahasa", (HttpContext http, string? l, string? kembali) =>
         {
             http.Response.Cookies.Append(PageContext.LanguageCookie, l == "en" ? "en" : "id",
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-            return TypedResults.Redirect(SignInPage.LocalOr(kembali, "/app"));
+            return TypedResults.LocalRedirect(SignInPage.LocalOr(kembali, "/app"));
         });
 
         var pages = app.MapGroup("/app").ExcludeFromDescription().RequireAuthorization(PageAuth.Policy);
@@ -33,25 +34,31 @@ public static class PagesEndpoints
             Guard(http, () => DashboardPage.ShowAsync(http, q, d, c, ct)));
         pages.MapGet("/perjanjian", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => AgreementListPage.ShowAsync(http, s, ct)));
         pages.MapGet("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.ShowAsync(http, s, ct)));
-        pages.MapPost("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.CreateAsync(http, s, ct))).DisableAntiforgery();
+        pages.MapPost("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.CreateAsync(http, s, ct)))
+            .DisableAntiforgery().WithBodyLimit(BodyLimit.Form);
         pages.MapGet("/perjanjian/{id}", (string id, HttpContext http, PageServices s, CancellationToken ct) =>
             Guard(http, () => AgreementPage.ShowAsync(id, http, s, ct)));
-        pages.MapPost("/perjanjian/{id}/{action}", (string id, string action, HttpContext http, PageServices s, CancellationToken ct) =>
-            Guard(http, () => AgreementFormHandlers.HandleAsync(id, action, http, s, ct))).DisableAntiforgery();
+        // The forms that carry a file take the document limit; the others a form's.
+        pages.MapPost("/perjanjian/{id}/{action:regex(^(draft|signing|evaluation)$)}", (string id, string action, HttpContext http, PageServices s, CancellationToken ct) =>
+            Guard(http, () => AgreementFormHandlers.HandleAsync(id, action, http, s, ct))).DisableAntiforgery().WithUploadLimit(app);
+        pages.MapPost("/perjanjian/{id}/{action:regex(^(review|action-plan|renewal|termination)$)}", (string id, string action, HttpContext http, PageServices s, CancellationToken ct) =>
+            Guard(http, () => AgreementFormHandlers.HandleAsync(id, action, http, s, ct))).DisableAntiforgery().WithBodyLimit(BodyLimit.Form);
         pages.MapGet("/perjanjian/{id}/dokumen/{documentId}", (string id, string documentId, HttpContext http, AgreementStore s, DocumentStore docs, CancellationToken ct) =>
             Guard(http, async () =>
             {
-                var a = (await s.GetAsync(Ids.Route(id), ct)).Agreement;
-                http.Caller().EnsureCanRead(a);
-                return (IResult)await AgreementDocuments.DownloadAsync(http, a, documentId, docs, ct);
+                var stored = await s.GetAsync(Ids.Route(id), ct);
+                http.Caller().EnsureCanRead(stored.Agreement);
+                return (IResult)await AgreementDocuments.DownloadAsync(http, stored, documentId, s, docs, ct);
             }));
         pages.MapGet("/penandatanganan", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => SigningEventPage.ShowAsync(http, s, ct)));
         pages.MapPost("/penandatanganan", (HttpContext http, PageServices s, DocumentStore docs, CancellationToken ct) =>
-            Guard(http, () => SigningEventPage.SignAsync(http, s, docs, ct))).DisableAntiforgery();
+            Guard(http, () => SigningEventPage.SignAsync(http, s, docs, ct))).DisableAntiforgery().WithUploadLimit(app);
         pages.MapGet("/laporan", (HttpContext http) => Reports.ReportsPage.Show(http));
         pages.MapGet("/laporan/{name}.{format:regex(^(csv|xlsx)$)}", (string name, string format, HttpContext http, PageServices s, CancellationToken ct) =>
             Guard(http, () => Reports.ReportsPage.ExportAsync(http, s, name, format, ct)));
-        open.MapGet("/ditolak", (HttpContext http) => Message(http, 403, "Tidak berwenang", "Not allowed", "Halaman ini bukan untuk peran Anda.", "This page is not for your role."));
+        open.MapGet("/ditolak", (HttpContext http) => Message(http, 403, "Tidak berwenang", "Not allowed",
+            "Halaman ini bukan untuk peran Anda. Bila akun Anda belum memiliki peran di Sinergi (staf, reviewer, approver, Kanwil atau admin), hubungi admin.",
+            "This page is not for your role. If your account has no role in Sinergi yet, ask the admin."));
         return app;
     }
 
@@ -68,6 +75,9 @@ public static class PagesEndpoints
         catch (ForbiddenException e) { return Message(http, 403, "Tidak berwenang", "Not allowed", e.Message, "You may not open this agreement or document."); }
         catch (NotFoundException e) { return Message(http, 404, "Tidak ditemukan", "Not found", e.Message, "It does not exist."); }
         catch (DomainValidationException e) { return Message(http, 400, "Isian tidak valid", "Invalid input", string.Join(" ", e.Errors.SelectMany(x => x.Value)), "Check the filters."); }
+        // A form the framework cannot read: too many fields, a field too long, a body over the limit, a broken encoding.
+        catch (InvalidDataException) { return Message(http, 400, "Formulir tidak dapat dibaca", "Form not readable", "Formulir terlalu besar atau rusak; muat ulang halaman lalu coba lagi.", "The form is too large or broken."); }
+        catch (BadHttpRequestException e) { return Message(http, e.StatusCode, "Formulir tidak dapat dibaca", "Form not readable", "Formulir terlalu besar atau rusak; muat ulang halaman lalu coba lagi.", "The form is too large or broken."); }
     }
 
     private static IResult Message(HttpContext http, int status, string titleId, string titleEn, string id, string en)

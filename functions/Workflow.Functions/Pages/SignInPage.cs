@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Workflow.Core;
 using Workflow.Functions.Auth;
@@ -42,14 +43,14 @@ public static class SignInPage
         var form = await http.Request.ReadFormAsync(ct);
         var v = new Validator();
         var email = v.Email("email", form["email"]);
-        var name = v.Text("name", form["name"], 200);
+        var name = v.Line("name", form["name"], 200);
         var role = form["role"].ToString();
         if (!Roles.All.Contains(role)) v.Add("role", "Peran tidak dikenal.");
         var institution = Ids.Optional(v, "institution", form["institution"]);
         var region = Ids.Optional(v, "region", form["region"]);
         v.ThrowIfAny();
         await http.SignInAsync(PageAuth.CookieScheme, PageAuth.Principal("DevSignIn", email, name, [role], institution, region));
-        return TypedResults.Redirect(LocalOr(form["returnUrl"], "/app"));
+        return TypedResults.LocalRedirect(LocalOr(form["returnUrl"], "/app"));
     }
 
     private static async Task<IReadOnlyList<DemoUser>> DemoUsersAsync(DirectoryStore directory, CancellationToken ct)
@@ -63,7 +64,10 @@ public static class SignInPage
         return users;
     }
 
-    /// <summary>Only a path on this site: a sign-in link must not send anyone elsewhere.</summary>
+    /// <summary>
+    /// Only a path on this site: a sign-in or language link must not send anyone elsewhere. The framework's check
+    /// (no scheme, no host, no "//" or "/\\" start, no control character), and no backslash anywhere either.
+    /// </summary>
     public static string LocalOr(string? url, string fallback) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : fallback;
+        url is { Length: > 0 } && url[0] == '/' && RedirectHttpResult.IsLocalUrl(url) && !url.Contains('\\') ? url : fallback;
 }

@@ -22,7 +22,7 @@ public static class SigningEventPage
         var f = state ?? FormState.Empty;
         var approved = (await s.Queries.ListAsync(AgreementQueries.Scope(new AgreementFilter(null, null, null, AgreementStatus.Approved, null), p.Caller), ct))
             .Items.Where(i => p.Caller.CanWrite(i.InstitutionId, i.RegionId)).ToList();
-        var partners = (await s.Directory.ListPartnersAsync(ct)).ToDictionary(x => x.Id);
+        var partners = (await s.Directory.ListPartnersAsync(Directory.PartnersApi.ReadScopes(p.Caller), ct)).ToDictionary(x => x.Id);
         var institutions = (await s.Directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
         var rows = string.Concat(approved.Select(a =>
         {
@@ -63,13 +63,14 @@ public static class SigningEventPage
     public static async Task<IResult> SignAsync(HttpContext http, PageServices s, DocumentStore documents, CancellationToken ct)
     {
         var caller = http.Caller();
+        if (!caller.MayWriteAnywhere) throw new ForbiddenException("Peran Anda tidak dapat mencatat penandatanganan.");
         var upload = new MultipartUpload();
         try
         {
             await MultipartUpload.ReadAsync(http.Request, async (part, fileName, stream) =>
             {
                 var id = Ids.Route(part["file-".Length..]);
-                caller.EnsureCanWrite((await s.Store.GetAsync(id, ct)).Agreement);
+                caller.EnsureCanWrite((await s.Store.GetForCommandAsync(id, ct)).Agreement);
                 return await documents.SaveAsync(id, fileName, stream, FileKinds.SignedCopies, ct);
             }, fileRequired: false, ct, upload, name => name.StartsWith("file-", StringComparison.Ordinal));
         }
@@ -92,7 +93,7 @@ public static class SigningEventPage
             var signatories = FormRows.Read(values, $"signatories-{id}", ["name", "position", "organization"]).Select(r => new PersonInput(r["name"], r["position"], r["organization"])).ToList();
             try
             {
-                await s.Engine.ExecuteAsync(Ids.Route(id), new CommandContext(http.Actor(), caller.EnsureCanWrite, null), (a, now) => Change.Of(a.Sign(
+                await s.Engine.ExecuteAsync(Ids.Route(id), new CommandContext(http.Actor(), caller.EnsureCanWrite, null, WantsAnswer: false), (a, now) => Change.Of(a.Sign(
                     new SigningInput(upload.Date("signedOn"), upload.Field("place"), upload.Date("effectiveFrom"), signatories, witnesses), document, http.Actor(), now)), ct);
                 signed.Add(id);
                 upload.Files.Remove($"file-{id}");

@@ -7,7 +7,11 @@ namespace Workflow.Functions.Reports;
 /// <summary>A sheet of text cells, written as CSV or as an XLSX workbook.</summary>
 public sealed record ReportTable(string Name, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    /// <summary>RFC 4180 with a BOM (Excel reads UTF-8 then). A cell starting like a formula gets a leading apostrophe.</summary>
+    /// <summary>
+    /// RFC 4180 with a BOM (Excel reads UTF-8 then). A cell starting like a formula gets a leading apostrophe. A cell with a
+    /// separator of any locale in it (',' or ';', common in Indonesian settings) or a tab is quoted, so no spreadsheet splits
+    /// it into cells of which a later one could start like a formula.
+    /// </summary>
     public byte[] ToCsv()
     {
         var csv = new StringBuilder();
@@ -18,7 +22,7 @@ public sealed record ReportTable(string Name, IReadOnlyList<string> Header, IRea
         static string Cell(string value)
         {
             if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-            return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+            return value.IndexOfAny([',', ';', '\t', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
         }
     }
 

@@ -21,6 +21,8 @@ public sealed class StorageClients
     public const string TimersTable = "timers";
     public const string DocumentsContainer = "documents";
     public const string LocksContainer = "locks";
+    /// <summary>Answers to commands too long to keep in their idempotency row.</summary>
+    public const string AnswersContainer = "answers";
     public const string DispatchQueue = "dispatch";
     /// <summary>Where the Functions host (and the standalone poller) put a notice that failed too often.</summary>
     public const string DispatchPoisonQueue = "dispatch-poison";
@@ -62,6 +64,7 @@ public sealed class StorageClients
     public TableClient Agreements => Table(AgreementsTable);
     public BlobContainerClient Documents => Blobs.GetBlobContainerClient(DocumentsContainer);
     public BlobContainerClient Locks => Blobs.GetBlobContainerClient(LocksContainer);
+    public BlobContainerClient Answers => Blobs.GetBlobContainerClient(AnswersContainer);
     public QueueClient Dispatch => Queues.GetQueueClient(DispatchQueue);
     public QueueClient DispatchPoison => Queues.GetQueueClient(DispatchPoisonQueue);
 
@@ -73,6 +76,7 @@ public sealed class StorageClients
         foreach (var table in AllTables) await Table(table).CreateIfNotExistsAsync(cancellationToken);
         await Documents.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Answers.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Dispatch.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await DispatchPoison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }

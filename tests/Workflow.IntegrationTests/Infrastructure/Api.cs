@@ -9,7 +9,9 @@ using Workflow.Functions.Hosting;
 namespace Workflow.IntegrationTests.Infrastructure;
 
 /// <summary>The institution, partner and users one test works with, under ids no other test uses.</summary>
-public sealed record World(string InstitutionId, string PartnerId, string RegionId, string StaffToken, string AdminToken);
+/// <param name="HeadEmail">The head of the institution: the one who may sit on a HeadOfInstitution step.</param>
+/// <param name="KanwilToken">A Kanwil user of the world's region: who may import.</param>
+public sealed record World(string InstitutionId, string PartnerId, string RegionId, string StaffToken, string AdminToken, string HeadEmail, string KanwilToken);
 
 /// <summary>Talks to the app as a client would: JSON and multipart over HTTP, with bearer tokens.</summary>
 public sealed class Api(HttpClient http)
@@ -37,7 +39,8 @@ public sealed class Api(HttpClient http)
             id = partner, name = "Dewan UKM Provinsi Kalimantan Timur", kind = "Other", contactName = "Andi Fathul Khair", contactEmail = $"ketua@{suffix}.or.id",
         }), HttpStatusCode.Created);
         var staff = await TokenAsync($"staf@{suffix}.go.id", "Staf Lapas", ["staff"], institution, region);
-        return new World(institution, partner, region, staff, admin);
+        var kanwil = await TokenAsync($"kanwil@{suffix}.go.id", "Staf Kanwil", ["kanwil"], region: region);
+        return new World(institution, partner, region, staff, admin, $"kalapas@{suffix}.go.id", kanwil);
     }
 
     public static object NewAgreementBody(World w, object? audiensi = null, int validityMonths = 12, string title = "PKS Pembinaan Kemandirian WBP") => new
@@ -52,8 +55,11 @@ public sealed class Api(HttpClient http)
         audiensi,
     };
 
-    /// <summary>Registers the Kanwil of the world's region, whose head gets renewal notices and escalations.</summary>
-    public async Task<string> AddKanwilAsync(World w)
+    /// <summary>
+    /// Registers the Kanwil of the world's region, whose head gets renewal notices and escalations, and the reviewers an
+    /// admin lets sit on its Kanwil steps besides the head.
+    /// </summary>
+    public async Task<string> AddKanwilAsync(World w, params string[] reviewers)
     {
         var email = $"kakanwil@{w.RegionId}.go.id";
         await Json(await Send(HttpMethod.Post, "/api/institutions", w.AdminToken, new
@@ -61,8 +67,14 @@ public sealed class Api(HttpClient http)
             id = w.RegionId, name = "Kantor Wilayah Ditjen Pemasyarakatan", kind = "Kanwil", regionId = w.RegionId,
             timeZone = "Asia/Makassar", headName = "Kepala Kanwil", headEmail = email,
         }), HttpStatusCode.Created);
+        if (reviewers.Length > 0) await SetDelegatesAsync(w, w.RegionId, reviewers);
         return email;
     }
+
+    /// <summary>The admin registers who besides the head may decide for an institution (or, for a Kanwil, on its Kanwil steps).</summary>
+    public async Task SetDelegatesAsync(World w, string institutionId, params string[] emails) =>
+        await Json(await Send(HttpMethod.Put, $"/api/institutions/{institutionId}/delegates", w.AdminToken,
+            new { delegates = emails.Select((e, i) => new { name = $"Delegasi {i + 1}", email = e }) }), HttpStatusCode.OK);
 
     public static MultipartFormDataContent ImportForm(World w, string signedOn, int months, string? renewalOfId = null, byte[]? file = null)
     {
@@ -75,8 +87,9 @@ public sealed class Api(HttpClient http)
         return Form(file ?? Pdf(), "pks-ditandatangani.pdf", ("agreement", body.ToJsonString()));
     }
 
+    /// <summary>Imports as the Kanwil of the world's region (import is the Kanwil's and admin's).</summary>
     public async Task<string> ImportAsync(World w, string signedOn, int months, string? renewalOfId = null) =>
-        (await Json(await Send(HttpMethod.Post, "/api/agreements/import", w.StaffToken, ImportForm(w, signedOn, months, renewalOfId)), HttpStatusCode.Created))["id"]!.GetValue<string>();
+        (await Json(await Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, ImportForm(w, signedOn, months, renewalOfId)), HttpStatusCode.Created))["id"]!.GetValue<string>();
 
     /// <summary>Runs the sweep now; answers the timers it fired, as "agreementId timerId".</summary>
     public async Task<IReadOnlyList<string>> SweepAsync()
@@ -101,9 +114,20 @@ public sealed class Api(HttpClient http)
     public Task<HttpResponseMessage> UploadDraftAsync(string id, string token, byte[]? file = null, string fileName = "draf.pdf", string? note = null) =>
         Send(HttpMethod.Post, $"/api/agreements/{id}/drafts", token, Form(file ?? Pdf(), fileName, ("note", note)));
 
+    /// <summary>Review steps for officials the directory does not have to know: Legal, then Other, then Partner.</summary>
     public static object Steps(params string[] emails) => new
     {
-        steps = emails.Select((e, i) => new { role = i == 0 ? "Legal" : i == 1 ? "HeadOfInstitution" : "Partner", name = $"Pejabat {i + 1}", email = e, daysAllowed = 5 }),
+        steps = emails.Select((e, i) => new { role = i == 0 ? "Legal" : i == 1 ? "Other" : "Partner", name = $"Pejabat {i + 1}", email = e, daysAllowed = 5 }),
+    };
+
+    /// <summary>A Legal step, then the head of the institution, who alone (or a delegate) may sit on a HeadOfInstitution step.</summary>
+    public static object StepsWithHead(World w, string legal) => new
+    {
+        steps = new[]
+        {
+            new { role = "Legal", name = "Analis Hukum", email = legal, daysAllowed = 5 },
+            new { role = "HeadOfInstitution", name = "Kepala Lapas", email = w.HeadEmail, daysAllowed = 5 },
+        },
     };
 
     public Task<HttpResponseMessage> DecideAsync(string id, string token, int round, int step, string decision, string? comment = null) =>
@@ -144,14 +168,15 @@ public sealed class Api(HttpClient http)
 
     public async Task<JsonObject> GetAsync(string url, string token) => await Json(await Send(HttpMethod.Get, url, token), HttpStatusCode.OK);
 
+    /// <summary>A multipart form as a browser sends one: the fields, then the file.</summary>
     public static MultipartFormDataContent Form(byte[] file, string fileName, params (string Name, string? Value)[] fields)
     {
         var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+            if (value is not null) form.Add(new StringContent(value), name);
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "file", fileName);
-        foreach (var (name, value) in fields)
-            if (value is not null) form.Add(new StringContent(value), name);
         return form;
     }
 
