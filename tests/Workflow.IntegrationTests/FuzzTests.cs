@@ -53,12 +53,23 @@ public sealed class FuzzTests(SinergiFixture fixture, ITestOutputHelper output)
         Assert.Equal(before, await fixture.Storage.SnapshotAsync());
     }
 
+    private static readonly string[] LineBreaks = ["\r\n", "\n", "\r", "\t", "\u0000", "\u001b", "\u2028\n"];
+
     private static (HttpMethod, string, HttpContent?, string?) Malformed(Random r, World w, string drafting, string active, JsonObject valid)
     {
         var id = r.Next(2) == 0 ? drafting : active;
         string BadId() => "agr" + BadIdCharacters[r.Next(BadIdCharacters.Length)] + r.Next(1000);
-        var token = r.Next(12) switch { 0 => null, 1 => "bukan.token.sah", _ => w.StaffToken };
-        return r.Next(12) switch
+        var token = r.Next(14) switch
+        {
+            0 => null, 1 => "bukan.token.sah",
+            2 => CraftedToken.With(("email", "tamu@lapas.go.id"), ("roles", "tamu"), ("institution", w.InstitutionId)),
+            3 => CraftedToken.With(("roles", "staff"), ("institution", w.InstitutionId), ("region", w.RegionId)),
+            _ => w.StaffToken,
+        };
+        string Broken(string text) => r.Next(1, text.Length - 1) is var k ? text[..k] + LineBreaks[r.Next(LineBreaks.Length)] + text[k..] : text;
+        string Many(string item, int min) => "[" + string.Join(",", Enumerable.Repeat(item, r.Next(min, min * 5))) + "]";
+        var self = $"staf@{w.InstitutionId[6..]}.go.id";
+        return r.Next(19) switch
         {
             0 => (HttpMethod.Post, "/api/agreements", Json(Truncated(r, valid.ToJsonString())), token),
             1 => (HttpMethod.Post, "/api/agreements", Json(WrongType(r, valid)), token),
@@ -76,11 +87,75 @@ public sealed class FuzzTests(SinergiFixture fixture, ITestOutputHelper output)
             8 => (HttpMethod.Post, $"/api/agreements/{id}/{Pick(r, "drafts", "signing")}", GarbageMultipart(r), token),
             9 => (HttpMethod.Post, "/api/agreements/import", GarbageMultipart(r), token),
             10 => (HttpMethod.Post, Pick(r, "/api/institutions", "/api/partners"), Json(Pick(r, """{"id":"Lapas Besar","name":"x"}""", """{"id":"a/b"}""", """{"id":"x","kind":"Penjara"}""", "{")), w.AdminToken),
-            _ => (HttpMethod.Get, $"/api/agreements?{Pick(r, "status=Aktif", "expiresBefore=besok", "institutionId=A%2FB", "regionId=%23", "partnerId=" + new string('p', 65))}", null, token),
+            11 => (HttpMethod.Get, $"/api/agreements?{Pick(r, "status=Aktif", "expiresBefore=besok", "institutionId=A%2FB", "regionId=%23", "partnerId=" + new string('p', 65))}", null, token),
+            // A one-line field with a line break or another control character in it.
+            12 => (HttpMethod.Post, "/api/agreements", Json(WithField(valid, "title", Broken("PKS Pembinaan Kemandirian"))), token),
+            13 => (HttpMethod.Put, $"/api/agreements/{id}/action-plan", Json($$"""{"items":[{"activity":"{{Escape(Broken("Pelatihan konveksi"))}}","owner":"Kasi","frequency":"bulanan","status":"Planned"}]}"""), token),
+            // Lists longer than the agreement allows, refused while they are read.
+            14 => Pick(r,
+                (HttpMethod.Post, "/api/agreements", Json(WithRaw(valid, "scope", Many("""{"area":"Health","description":"x"}""", 21))), token),
+                (HttpMethod.Post, $"/api/agreements/{id}/review", Json($$"""{"steps":{{Many("""{"role":"Legal","name":"x","email":"a@b.id","daysAllowed":5}""", 11)}}}"""), token),
+                (HttpMethod.Put, $"/api/agreements/{id}/action-plan", Json($$"""{"items":{{Many("""{"activity":"x","owner":"y","frequency":"z","status":"Planned"}""", 201)}}}"""), token)),
+            // Reviews that break segregation of duties: the submitter on a step, a stranger on the head's step, one person twice.
+            15 => (HttpMethod.Post, $"/api/agreements/{drafting}/review", Json(Pick(r,
+                $$"""{"steps":[{"role":"{{Pick(r, "Legal", "HeadOfInstitution", "Kanwil")}}","name":"Saya","email":"{{self}}","daysAllowed":5}]}""",
+                $$"""{"steps":[{"role":"HeadOfInstitution","name":"Kawan","email":"kawan{{r.Next(1000)}}@lapas.go.id","daysAllowed":5}]}""",
+                $$"""{"steps":[{"role":"Kanwil","name":"Kawan","email":"kawan{{r.Next(1000)}}@kanwil.go.id","daysAllowed":5}]}""",
+                """{"steps":[{"role":"Legal","name":"A","email":"a@b.id","daysAllowed":5},{"role":"Other","name":"A","email":"A@B.ID","daysAllowed":5}]}""")), token),
+            // Imports by staff, and imports whose signed copy comes before the agreement.
+            16 => (HttpMethod.Post, "/api/agreements/import", Api.ImportForm(w, "2025-10-14", 12), token),
+            17 => (HttpMethod.Post, "/api/agreements/import", FileFirst(Api.ImportForm(w, "2025-10-14", 12)), w.KanwilToken),
+            // A page form the framework cannot read (the signed-in pages are tried in RequestHardeningTests).
+            _ => (HttpMethod.Post, "/app/masuk",
+                new FormUrlEncodedContent(Enumerable.Range(0, 1025 + r.Next(500)).Select(i => new KeyValuePair<string, string>($"f{i}", "x"))), null),
         };
     }
 
+    [Fact]
+    public async Task RedirectTargetsBuiltToLeaveTheSiteStayOnIt()
+    {
+        var client = fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var random = new Random(20261125);
+        string[] starts = ["/", "//", "/\\", "\\", "https:", "http://", "javascript:", "/%09", "~/", "/./", "%2F%2F", ""];
+        string[] middles = ["evil.example", "\t", "\n", "\r", "\\", "/", "@", ":", "..", "%00", " ", "\u0001"];
+        for (var i = 0; i < 1000; i++)
+        {
+            var target = starts[random.Next(starts.Length)] + string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ => middles[random.Next(middles.Length)]));
+            var response = await client.GetAsync($"/app/bahasa?l=id&kembali={Uri.EscapeDataString(target)}");
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{target}: {(int)response.StatusCode}");
+            var location = response.Headers.Location!.OriginalString;
+            Assert.True(location == "/app" || (location == target && IsPlainLocalPath(location)), $"{target} went to {location}");
+        }
+    }
+
+    /// <summary>A path on this site that no browser reads as another host: one leading slash, no backslash, no control character.</summary>
+    private static bool IsPlainLocalPath(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//") && !url.Contains('\\') && !url.Any(char.IsControl);
+
     private static T Pick<T>(Random r, params T[] items) => items[r.Next(items.Length)];
+
+    private static string WithField(JsonObject valid, string field, string value)
+    {
+        var copy = valid.DeepClone().AsObject();
+        copy[field] = value;
+        return copy.ToJsonString();
+    }
+
+    private static string WithRaw(JsonObject valid, string field, string json)
+    {
+        var copy = valid.DeepClone().AsObject();
+        copy[field] = JsonNode.Parse(json);
+        return copy.ToJsonString();
+    }
+
+    private static string Escape(string text) => JsonSerializer.Serialize(text)[1..^1];
+
+    private static MultipartFormDataContent FileFirst(MultipartFormDataContent form)
+    {
+        var reversed = new MultipartFormDataContent();
+        foreach (var part in form.Reverse()) reversed.Add(part);
+        return reversed;
+    }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 

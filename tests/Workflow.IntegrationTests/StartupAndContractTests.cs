@@ -77,6 +77,28 @@ public sealed class StartupAndContractTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public void PropertyOverSixtyFourKibibytesIsRefusedBeforeSending()
+    {
+        Assert.Throws<PayloadTooLargeException>(() => BatchLimits.Check([new TableTransactionAction(TableTransactionActionType.Add,
+            new TableEntity("p", "r") { ["Payload"] = new string('x', 32 * 1024 + 1) })]));
+        BatchLimits.Check([new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", "r") { ["Payload"] = new string('x', 32 * 1024) })]);
+    }
+
+    [Fact]
+    public void LongTextSpreadsOverRowsAndReadsBackWhole()
+    {
+        var text = string.Concat(Enumerable.Range(0, 400_000).Select(i => (char)('a' + i % 26))) + "ꦲꦤꦕꦫꦏ"; // and a script of several bytes a letter
+        var first = new TableEntity("p", "state");
+        var more = LargeText.WriteSpread(first, "Snapshot", text, n => new TableEntity("p", $"state-{n:D2}"));
+        Assert.Empty(more); // 400 KB of Latin text is one row
+        var large = text + new string('z', 1_500_000);
+        more = LargeText.WriteSpread(first = new TableEntity("p", "state"), "Snapshot", large, n => new TableEntity("p", $"state-{n:D2}"));
+        Assert.Equal(LargeText.Rows((int)first.GetInt32("SnapshotParts")!) - 1, more.Count);
+        Assert.All(more.Prepend(first), row => Assert.True(BatchLimits.EntityBytes(row) < BatchLimits.MaxEntityBytes));
+        Assert.Equal(large, LargeText.Read([first, .. more], "Snapshot"));
+    }
+
+    [Fact]
     public void BatchAcrossPartitionsIsAProgrammingError()
     {
         Assert.Throws<InvalidOperationException>(() => BatchLimits.Check([

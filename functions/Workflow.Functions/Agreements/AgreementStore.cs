@@ -130,14 +130,15 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
         }
         for (var n = 0; n < outbox.Count; n++)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(after.Id, $"{OutboxPrefix}{seq:D10}-{n:D2}")
+            var row = new TableEntity(after.Id, $"{OutboxPrefix}{seq:D10}-{n:D2}")
             {
                 ["Kind"] = outbox[n].Kind,
-                ["Payload"] = outbox[n].Payload,
                 ["CreatedAt"] = now,
                 ["DueAt"] = now,
                 ["Attempts"] = 0,
-            }));
+            };
+            LargeText.Write(row, "Payload", outbox[n].Payload); // a renewal's seed carries the whole scope
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
         var snapshot = JsonSerializer.Serialize(after, SinergiJson.Options);
         var (state, moreState) = StateEntities(after, snapshot, seq, hash, now, policy);
@@ -263,6 +264,9 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
                 row.GetString("Hash") ?? ""));
         return events;
     }
+
+    /// <summary>An outbox row's payload (rows written before it went through <see cref="LargeText"/> held it as one string).</summary>
+    public static string Payload(TableEntity row) => LargeText.Read(row, "Payload") ?? row.GetString("Payload") ?? "{}";
 
     public async Task<IReadOnlyList<TableEntity>> ReadOutboxAsync(string id, CancellationToken ct)
     {

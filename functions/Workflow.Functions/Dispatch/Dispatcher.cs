@@ -114,5 +114,5 @@ public sealed class Dispatcher(
     // A queue message can stay invisible for at most 7 days.
     private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > TimeSpan.FromDays(6) ? TimeSpan.FromDays(6) : wait;
 
-    private static T Read<T>(TableEntity row) => JsonSerializer.Deserialize<T>(row.GetString("Payload") ?? "{}", SinergiJson.Options)!;
+    private static T Read<T>(TableEntity row) => JsonSerializer.Deserialize<T>(AgreementStore.Payload(row), SinergiJson.Options)!;
 }

@@ -29,7 +29,7 @@ public sealed class EmailDelivery(
         row["DueAt"] = now + ClaimFor;
         if (!await store.TryUpdateOutboxRowAsync(row, ct)) return RowOutcome.Skip;
 
-        var payload = JsonSerializer.Deserialize<EmailPayload>(row.GetString("Payload"), SinergiJson.Options)!;
+        var payload = JsonSerializer.Deserialize<EmailPayload>(AgreementStore.Payload(row), SinergiJson.Options)!;
         var outboxId = $"{row.PartitionKey}/{row.RowKey}";
         var message = await RenderAsync(row.PartitionKey, payload, outboxId, ct);
         if (message is null) return RowOutcome.Done(row);
@@ -55,7 +55,7 @@ public sealed class EmailDelivery(
             logger.LogWarning("Email {OutboxId} not sent (try {Attempts}), again in {Delay}: {Detail}", outboxId, attempts, delay, result.Detail);
             row["Attempts"] = attempts;
             row["DueAt"] = clock.GetUtcNow() + delay;
-            row["LastError"] = result.Detail;
+            row["LastError"] = result.Detail.Length > 2000 ? result.Detail[..2000] : result.Detail;
             return await store.TryUpdateOutboxRowAsync(row, ct) ? RowOutcome.Later(delay) : RowOutcome.Skip;
         }
 

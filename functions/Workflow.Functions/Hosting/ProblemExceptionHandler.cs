@@ -37,6 +37,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         NotFoundException e => new ProblemDetails { Status = 404, Title = "Tidak ditemukan", Detail = e.Message },
         ForbiddenException e => new ProblemDetails { Status = 403, Title = "Tidak berwenang", Detail = e.Message },
         PayloadTooLargeException e => new ProblemDetails { Status = 413, Title = "Terlalu besar", Detail = e.Message },
+        // The storage refused a size our own checks let through: still the caller's input, never a 500.
+        RequestFailedException { ErrorCode: "EntityTooLarge" or "PropertyValueTooLarge" or "RequestBodyTooLarge" } =>
+            new ProblemDetails { Status = 413, Title = "Terlalu besar", Detail = "Data ini terlalu besar untuk disimpan. Persingkat isian yang panjang." },
         UnsupportedMediaTypeException e => new ProblemDetails { Status = 415, Title = "Jenis berkas tidak didukung", Detail = e.Message },
         IdempotencyKeyReusedException e => new ProblemDetails { Status = 422, Title = "Idempotency-Key sudah dipakai", Detail = e.Message },
         RequestFailedException { Status: 0 or 408 or 500 or 502 or 503 or 504 } or AggregateException { InnerException: RequestFailedException }

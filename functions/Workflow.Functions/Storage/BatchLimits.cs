@@ -22,6 +22,7 @@ public static class BatchLimits
         long total = 0;
         foreach (var action in actions)
         {
+            CheckProperties(action.Entity);
             var size = EntityBytes(action.Entity);
             if (size > MaxEntityBytes)
                 throw new PayloadTooLargeException($"Data perjanjian terlalu besar untuk disimpan ({size / 1024} KiB; batas {MaxEntityBytes / 1024} KiB per baris).");
@@ -31,7 +32,18 @@ public static class BatchLimits
             throw new PayloadTooLargeException($"Perubahan ini terlalu besar untuk satu transaksi ({total / 1024} KiB).");
     }
 
-    /// <summary>Size as the service counts it: strings as UTF-16, plus names and a fixed overhead.</summary>
+    /// <summary>A property holds at most 64 KiB (a string 32K UTF-16 characters); long text goes through LargeText.</summary>
+    public const int MaxPropertyBytes = 64 * 1024;
+
+    private static void CheckProperties(ITableEntity entity)
+    {
+        if (entity is not TableEntity t) return;
+        foreach (var (key, value) in t)
+            if (value is string s && s.Length * 2 > MaxPropertyBytes || value is byte[] b && b.Length > MaxPropertyBytes) // binary: 64 KiB of bytes
+                throw new PayloadTooLargeException($"Isian '{key}' terlalu panjang untuk disimpan (batas {MaxPropertyBytes / 1024} KiB).");
+    }
+
+    /// <summary>Size as the service counts it: strings as UTF-16, binary as base64, plus names and a fixed overhead.</summary>
     public static long EntityBytes(ITableEntity entity)
     {
         long size = 4 + (entity.PartitionKey.Length + entity.RowKey.Length) * 2;
@@ -40,7 +52,7 @@ public static class BatchLimits
                 size += 8 + key.Length * 2 + value switch
                 {
                     string s => 4 + s.Length * 2,
-                    byte[] b => 4 + b.Length,
+                    byte[] b => 4 + (b.Length + 2) / 3 * 4, // sent, and counted, as base64
                     _ => 8,
                 };
         return size;

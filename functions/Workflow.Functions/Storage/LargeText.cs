@@ -1,5 +1,6 @@
 using System.Text;
 using Azure.Data.Tables;
+using Workflow.Functions.Hosting;
 
 namespace Workflow.Functions.Storage;
 
@@ -12,11 +13,16 @@ namespace Workflow.Functions.Storage;
 public static class LargeText
 {
     public const int ChunkBytes = 64_000;
-    /// <summary>Fifteen chunks (960,000 bytes) leave room in a 1 MiB row for the other columns.</summary>
-    public const int ChunksPerRow = 15;
+    /// <summary>
+    /// Binary travels as base64, and the service (and its emulator) counts it so: eleven chunks (704,000 bytes, 938,667 as
+    /// base64) leave room in a 1 MiB row for the other columns.
+    /// </summary>
+    public const int ChunksPerRow = 11;
 
+    /// <summary>Writes the text into one row; text too long for a row is refused (413), nothing is written.</summary>
     public static void Write(TableEntity entity, string name, string value) =>
-        WriteSpread(entity, name, value, _ => throw new InvalidOperationException($"'{name}' needs more than one row."));
+        WriteSpread(entity, name, value, _ => throw new PayloadTooLargeException(
+            $"Data ini terlalu besar untuk disimpan ({Bytes(value) / 1024} KiB; batas {ChunksPerRow * ChunkBytes / 1024} KiB). Persingkat isian yang panjang."));
 
     /// <summary>Writes the text into <paramref name="first"/> and, when it does not fit, into further rows made by <paramref name="next"/>(1, 2, …).</summary>
     public static IReadOnlyList<TableEntity> WriteSpread(TableEntity first, string name, string value, Func<int, TableEntity> next)

@@ -54,6 +54,8 @@ public sealed class SinergiFactory(string connectionString, Action<IServiceColle
                 ["Approvals:PublicBaseUrl"] = PublicBaseUrl,
                 ["Approvals:SigningKey"] = ApprovalKey,
                 ["Logging:LogLevel:Default"] = "Warning",
+                // The in-memory test server has no request body limit to set (Kestrel's is tested on the app as a process).
+                ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
             config.AddInMemoryCollection(values);
