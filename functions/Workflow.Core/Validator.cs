@@ -16,39 +16,31 @@ public sealed partial class Validator
     }
 
     /// <summary>A text of several lines (purpose, notes, comments): line breaks and tabs are kept.</summary>
-    public string Text(string field, string? value, int max, int min = 1)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed)) { Add(field, "Wajib diisi."); return ""; }
-        CheckText(field, trimmed, max, min, singleLine: false);
-        return trimmed;
-    }
+    public string Text(string field, string? value, int max, int min = 1) => Required(field, value, max, min, singleLine: false);
 
-    public string? OptionalText(string field, string? value, int max)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed)) return null;
-        CheckText(field, trimmed, max, 1, singleLine: false);
-        return trimmed;
-    }
+    public string? OptionalText(string field, string? value, int max) => Optional(field, value, max, singleLine: false);
 
     /// <summary>
     /// A one-line value (a title, a name, a place): no control character at all, not even a line break,
     /// so it cannot start a line of its own in a plain-text email or a header.
     /// </summary>
-    public string Line(string field, string? value, int max, int min = 1)
+    public string Line(string field, string? value, int max, int min = 1) => Required(field, value, max, min, singleLine: true);
+
+    public string? OptionalLine(string field, string? value, int max) => Optional(field, value, max, singleLine: true);
+
+    private string Required(string field, string? value, int max, int min, bool singleLine)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed)) { Add(field, "Wajib diisi."); return ""; }
-        CheckText(field, trimmed, max, min, singleLine: true);
+        CheckText(field, trimmed, max, min, singleLine);
         return trimmed;
     }
 
-    public string? OptionalLine(string field, string? value, int max)
+    private string? Optional(string field, string? value, int max, bool singleLine)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return null;
-        CheckText(field, trimmed, max, 1, singleLine: true);
+        CheckText(field, trimmed, max, 1, singleLine);
         return trimmed;
     }
 

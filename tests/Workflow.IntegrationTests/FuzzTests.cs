@@ -104,7 +104,7 @@ public sealed class FuzzTests(SinergiFixture fixture, ITestOutputHelper output)
                 """{"steps":[{"role":"Legal","name":"A","email":"a@b.id","daysAllowed":5},{"role":"Other","name":"A","email":"A@B.ID","daysAllowed":5}]}""")), token),
             // Imports by staff, and imports whose signed copy comes before the agreement.
             16 => (HttpMethod.Post, "/api/agreements/import", Api.ImportForm(w, "2025-10-14", 12), token),
-            17 => (HttpMethod.Post, "/api/agreements/import", FileFirst(Api.ImportForm(w, "2025-10-14", 12)), w.KanwilToken),
+            17 => (HttpMethod.Post, "/api/agreements/import", Api.FileFirst(Api.ImportForm(w, "2025-10-14", 12)), w.KanwilToken),
             // A page form the framework cannot read (the signed-in pages are tried in RequestHardeningTests).
             _ => (HttpMethod.Post, "/app/masuk",
                 new FormUrlEncodedContent(Enumerable.Range(0, 1025 + r.Next(500)).Select(i => new KeyValuePair<string, string>($"f{i}", "x"))), null),
@@ -150,12 +150,6 @@ public sealed class FuzzTests(SinergiFixture fixture, ITestOutputHelper output)
 
     private static string Escape(string text) => JsonSerializer.Serialize(text)[1..^1];
 
-    private static MultipartFormDataContent FileFirst(MultipartFormDataContent form)
-    {
-        var reversed = new MultipartFormDataContent();
-        foreach (var part in form.Reverse()) reversed.Add(part);
-        return reversed;
-    }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 

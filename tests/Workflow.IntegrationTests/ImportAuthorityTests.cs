@@ -38,10 +38,8 @@ public sealed class ImportAuthorityTests(SinergiFixture fixture)
         var w = await api.NewWorldAsync();
         await fixture.Storage.WaitForQuietAsync();
         var before = await fixture.Storage.SnapshotAsync();
-        var fieldsFirst = Api.ImportForm(w, "2025-10-14", 12);
-        var fileFirst = new MultipartFormDataContent();
-        foreach (var part in fieldsFirst.Reverse()) fileFirst.Add(part);
-        var problem = await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, fileFirst), HttpStatusCode.BadRequest);
+        var problem = await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken,
+            Api.FileFirst(Api.ImportForm(w, "2025-10-14", 12))), HttpStatusCode.BadRequest);
         Assert.Contains("sebelum bagian 'file'", problem["errors"]!["agreement"]![0]!.GetValue<string>());
         Assert.Equal(before, await fixture.Storage.SnapshotAsync());
     }

@@ -180,6 +180,14 @@ public sealed class Api(HttpClient http)
         return form;
     }
 
+    /// <summary>The same form with its parts the other way round: the file first.</summary>
+    public static MultipartFormDataContent FileFirst(MultipartFormDataContent form)
+    {
+        var reversed = new MultipartFormDataContent();
+        foreach (var part in form.Reverse()) reversed.Add(part);
+        return reversed;
+    }
+
     /// <summary>A small, real PDF; each one different so its hash is its own.</summary>
     public static byte[] Pdf(int padding = 0) =>
         Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n1 0 obj<</Type/Catalog>>endobj\n{new string('x', padding)}\ntrailer<</Root 1 0 R>>\n%%EOF\n");
