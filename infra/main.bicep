@@ -1,6 +1,7 @@
-// Sinergi on Azure: a Flex Consumption function app running the app as a custom handler, its storage
-// (tables, queues, blobs; no shared keys), a managed identity with data-plane roles, Key Vault for the
-// secrets, and Application Insights. Deploy with `azd up` (see azure.yaml) after `./publish`.
+// Sinergi on Azure: a Flex Consumption function app running the .NET isolated worker (with the Durable Task
+// extension, its task hub in the same storage account), its storage (tables, queues, blobs; no shared keys), a
+// managed identity with data-plane roles, Key Vault for the secrets, and Application Insights. `azd up` provisions
+// this and deploys the code (azure.yaml).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -31,9 +32,6 @@ param sendGridApiKey string
 @secure()
 @description('Key that signs approval links; kept in Key Vault. Rotate by moving it to the previous key.')
 param approvalSigningKey string = '${newGuid()}${newGuid()}'
-
-@description('Timer schedule of the sweep (NCRONTAB, six fields).')
-param sweepSchedule string = '0 */1 * * * *'
 
 var tags = { 'azd-env-name': environmentName, application: 'sinergi' }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
@@ -104,7 +102,6 @@ module functionApp 'modules/functionapp.bicep' = {
     authAuthority: authAuthority
     authAudience: authAudience
     emailFrom: emailFrom
-    sweepSchedule: sweepSchedule
     pagesClientId: pagesClientId
     tenantId: subscription().tenantId
   }

@@ -1,5 +1,6 @@
-// The function app on a Flex Consumption plan, running Sinergi as a custom handler (runtime "custom";
-// host.json names the executable). Identity-based connections everywhere; secrets are Key Vault references.
+// The function app on a Flex Consumption plan, running Sinergi in the .NET isolated worker. The host's own storage
+// (AzureWebJobsStorage: triggers, the Durable Task hub) and Sinergi's data both use the managed identity; secrets are
+// Key Vault references.
 param name string
 param planName string
 param location string
@@ -14,7 +15,6 @@ param approvalKeySecretUri string
 param authAuthority string
 param authAudience string
 param emailFrom string
-param sweepSchedule string
 param pagesClientId string
 param tenantId string
 
@@ -55,7 +55,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
-      runtime: { name: 'custom', version: '1.0' }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
     }
   }
 }
@@ -71,8 +71,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     AZURE_CLIENT_ID: identityClientId
-    ASPNETCORE_ENVIRONMENT: 'Production'
-    SWEEP_SCHEDULE: sweepSchedule
+    AZURE_FUNCTIONS_ENVIRONMENT: 'Production'
     Storage__TableServiceUri: 'https://${storageAccountName}.table.${storageSuffix}'
     Storage__BlobServiceUri: 'https://${storageAccountName}.blob.${storageSuffix}'
     Storage__QueueServiceUri: 'https://${storageAccountName}.queue.${storageSuffix}'

@@ -43,7 +43,20 @@ public sealed class InfraTests
         Assert.Contains("\"allowSharedKeyAccess\":false", text);
         Assert.Contains("Microsoft.KeyVault/vaults", text);
         Assert.Contains("Microsoft.Insights/components", text);
-        Assert.Contains("\"name\":\"custom\"", text);
+        Assert.Contains("\"name\":\"dotnet-isolated\"", text);
+        Assert.Contains("AzureWebJobsStorage__credential", text);
+        Assert.DoesNotContain("AzureWebJobsStorage\":", text); // no connection string, no key
+    }
+
+    [Fact]
+    public void AzdDeploysTheFunctionAppAsAServiceWithoutAnUploadHook()
+    {
+        var yaml = File.ReadAllText(Path.Combine(AzuriteProcess.RepositoryRoot(), "azure.yaml"));
+        Assert.Contains("host: function", yaml);
+        Assert.Contains("project: functions/Workflow.Functions", yaml);
+        Assert.DoesNotContain("hooks:", yaml);
+        var app = File.ReadAllText(Path.Combine(Infra, "modules", "functionapp.bicep"));
+        Assert.Contains("'azd-service-name': 'sinergi'", app);
     }
 
     [Fact]

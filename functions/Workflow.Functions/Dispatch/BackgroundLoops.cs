@@ -81,6 +81,12 @@ public static class DispatchSetup
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<NoticeHandler>();
         services.AddSingleton<Sweep>();
+        return services;
+    }
+
+    /// <summary>Without the Functions host, the app polls the dispatch queue and runs the timer itself.</summary>
+    public static IServiceCollection AddSinergiStandaloneTriggers(this IServiceCollection services)
+    {
         services.AddHostedService<DispatchQueueLoop>();
         services.AddHostedService<SweepLoop>();
         return services;

@@ -8,7 +8,7 @@ using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dev;
 using Workflow.Functions.Directory;
-using Workflow.Functions.FunctionsHost;
+using Workflow.Functions.Assets;
 using Workflow.Functions.Documents;
 using Workflow.Functions.Health;
 using Workflow.Functions.Pages;
@@ -46,6 +46,7 @@ public static class HttpSetup
     }
 
     public static IServiceCollection AddSinergiAgreements(this IServiceCollection services) => services
+        .AddScoped<Process.DurableClientScope>()
         .AddSingleton<DirectoryStore>()
         .AddSingleton<StateCache>()
         .AddSingleton<AgreementStore>()
@@ -56,21 +57,8 @@ public static class HttpSetup
         .AddSingleton<UploadCommand>()
         .AddSingleton<PageServices>();
 
-    public static WebApplication UseSinergiHttp(this WebApplication app)
-    {
-        // Under the Functions host every request comes from loopback; the client's address is in X-Forwarded-For.
-        // Only a loopback peer is trusted to say so (the default known proxies).
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        app.UseExceptionHandler();
-        // Gives an empty 401, 403, 404 or 405 a problem body too.
-        app.UseStatusCodePages();
-        app.UseStaticFiles();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        return app;
-    }
-
-    public static WebApplication MapSinergiEndpoints(this WebApplication app)
+    /// <summary>Every endpoint, in both hostings: the standalone app maps them, the Functions host's HTTP functions run them.</summary>
+    public static IEndpointRouteBuilder MapSinergiEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
         app.MapHealthApi();
@@ -81,8 +69,8 @@ public static class HttpSetup
         app.MapAgreementCommandsApi();
         app.MapAdminApi();
         app.MapApprovalPages();
-        app.MapTriggerEndpoints();
         app.MapSinergiPages();
+        app.MapAssets();
         return app;
     }
 }

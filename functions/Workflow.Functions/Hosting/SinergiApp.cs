@@ -1,34 +1,42 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dispatch;
 using Workflow.Functions.Email;
-using Workflow.Functions.FunctionsHost;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Timers;
 
 namespace Workflow.Functions.Hosting;
 
-/// <summary>The whole app, built from its arguments and configuration. Program runs it; the benchmark hosts it in-process.</summary>
+/// <summary>
+/// The app without the Functions host (./run, the tests, the benchmark): it maps the same endpoints the HTTP functions
+/// run, and runs itself what the host's triggers would (the dispatch queue, the renewal-notice timer).
+/// </summary>
 public static class SinergiApp
 {
     /// <param name="settings">Settings laid over the configuration (the benchmark's own).</param>
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(args).UseFunctionsHostWhenPresent();
+        var builder = WebApplication.CreateBuilder(args);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-
-        builder.Services
-            .AddSinergiOptions(builder.Configuration)
-            .AddSinergiHttp(builder.Environment)
-            .AddSinergiStorage()
-            .AddSinergiAuth()
-            .AddSinergiAgreements()
-            .AddSinergiDispatch()
-            .AddSinergiEmail()
-            .AddSinergiNotices();
+        builder.Services.AddSinergi(builder.Configuration, builder.Environment);
+        builder.Services.AddSinergiStandaloneTriggers();
 
         var app = builder.Build();
-        app.UseSinergiHttp();
+        // Only a loopback peer (a proxy in front) is trusted to tell the client's address.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseSinergiPipeline();
         app.MapSinergiEndpoints();
         return app;
     }
+
+    /// <summary>Everything both hostings share.</summary>
+    public static IServiceCollection AddSinergi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) => services
+        .AddSinergiOptions(configuration)
+        .AddSinergiHttp(environment)
+        .AddSinergiStorage()
+        .AddSinergiAuth()
+        .AddSinergiAgreements()
+        .AddSinergiDispatch()
+        .AddSinergiEmail()
+        .AddSinergiNotices();
 }

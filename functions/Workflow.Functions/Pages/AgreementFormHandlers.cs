@@ -12,6 +12,9 @@ namespace Workflow.Functions.Pages;
 /// </summary>
 public static class AgreementFormHandlers
 {
+    /// <summary>The forms that carry a file, and the others.</summary>
+    public static readonly string[] UploadForms = ["draft", "signing", "evaluation"], Forms = ["review", "action-plan", "renewal", "termination"];
+
     private static readonly (string Prefix, string[] Fields)[] Lists =
     [
         ("steps", ["role", "name", "email", "daysAllowed"]),

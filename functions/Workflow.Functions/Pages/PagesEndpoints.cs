@@ -38,11 +38,13 @@ public static class PagesEndpoints
             .DisableAntiforgery().WithBodyLimit(BodyLimit.Form);
         pages.MapGet("/perjanjian/{id}", (string id, HttpContext http, PageServices s, CancellationToken ct) =>
             Guard(http, () => AgreementPage.ShowAsync(id, http, s, ct)));
-        // The forms that carry a file take the document limit; the others a form's.
-        pages.MapPost("/perjanjian/{id}/{action:regex(^(draft|signing|evaluation)$)}", (string id, string action, HttpContext http, PageServices s, CancellationToken ct) =>
-            Guard(http, () => AgreementFormHandlers.HandleAsync(id, action, http, s, ct))).DisableAntiforgery().WithUploadLimit(app);
-        pages.MapPost("/perjanjian/{id}/{action:regex(^(review|action-plan|renewal|termination)$)}", (string id, string action, HttpContext http, PageServices s, CancellationToken ct) =>
-            Guard(http, () => AgreementFormHandlers.HandleAsync(id, action, http, s, ct))).DisableAntiforgery().WithBodyLimit(BodyLimit.Form);
+        // One route a form (so each is an HTTP function of its own); those that carry a file take the document limit.
+        foreach (var action in AgreementFormHandlers.UploadForms)
+            pages.MapPost($"/perjanjian/{{id}}/{action}", (string id, HttpContext http, PageServices s, CancellationToken ct) =>
+                Guard(http, () => AgreementFormHandlers.HandleAsync(id, action, http, s, ct))).DisableAntiforgery().WithUploadLimit(app);
+        foreach (var action in AgreementFormHandlers.Forms)
+            pages.MapPost($"/perjanjian/{{id}}/{action}", (string id, HttpContext http, PageServices s, CancellationToken ct) =>
+                Guard(http, () => AgreementFormHandlers.HandleAsync(id, action, http, s, ct))).DisableAntiforgery().WithBodyLimit(BodyLimit.Form);
         pages.MapGet("/perjanjian/{id}/dokumen/{documentId}", (string id, string documentId, HttpContext http, AgreementStore s, DocumentStore docs, CancellationToken ct) =>
             Guard(http, async () =>
             {
@@ -54,8 +56,10 @@ public static class PagesEndpoints
         pages.MapPost("/penandatanganan", (HttpContext http, PageServices s, DocumentStore docs, CancellationToken ct) =>
             Guard(http, () => SigningEventPage.SignAsync(http, s, docs, ct))).DisableAntiforgery().WithUploadLimit(app);
         pages.MapGet("/laporan", (HttpContext http) => Reports.ReportsPage.Show(http));
-        pages.MapGet("/laporan/{name}.{format:regex(^(csv|xlsx)$)}", (string name, string format, HttpContext http, PageServices s, CancellationToken ct) =>
-            Guard(http, () => Reports.ReportsPage.ExportAsync(http, s, name, format, ct)));
+        pages.MapGet("/laporan/{file}", (string file, HttpContext http, PageServices s, CancellationToken ct) =>
+            Path.GetExtension(file) is ".csv" or ".xlsx"
+                ? Guard(http, () => Reports.ReportsPage.ExportAsync(http, s, Path.GetFileNameWithoutExtension(file), Path.GetExtension(file)[1..], ct))
+                : Task.FromResult<IResult>(TypedResults.NotFound()));
         open.MapGet("/ditolak", (HttpContext http) => Message(http, 403, "Tidak berwenang", "Not allowed",
             "Halaman ini bukan untuk peran Anda. Bila akun Anda belum memiliki peran di Sinergi (staf, reviewer, approver, Kanwil atau admin), hubungi admin.",
             "This page is not for your role. If your account has no role in Sinergi yet, ask the admin."));
