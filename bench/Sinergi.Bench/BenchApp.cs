@@ -13,9 +13,14 @@ public sealed class BenchApp(WebApplication app, string url) : IAsyncDisposable
 
     public string Url => url;
     public IServiceProvider Services => app.Services;
+    /// <summary>Requests to the agreement record's storage (state, events, outbox, lists, documents, the dispatch queue).</summary>
     public long StorageRequests => app.Services.GetRequiredService<StorageRequestCounter>().Count;
+    /// <summary>Requests to the task hub's storage (the orchestrations' queues, tables and blobs), the sidecar's.</summary>
+    public long TaskHubRequests => app.Services.GetRequiredService<TaskHubRequestCounter>().Count;
 
-    public static Dictionary<string, string?> Settings(string storage, string emailSink, bool backgroundLoops) => new()
+    /// <param name="backgroundLoops">The app polls its dispatch queue itself (else the bench dispatches, as the host's queue trigger would).</param>
+    /// <param name="orchestrations">The app runs the agreements' orchestrations (its DurableTask worker).</param>
+    public static Dictionary<string, string?> Settings(string storage, string emailSink, bool backgroundLoops, bool orchestrations = false) => new()
     {
         ["Storage:ConnectionString"] = storage,
         ["Auth:DevTokens"] = "true",
@@ -28,6 +33,7 @@ public sealed class BenchApp(WebApplication app, string url) : IAsyncDisposable
         ["Approvals:PublicBaseUrl"] = "http://localhost:7071",
         ["Approvals:SigningKey"] = "sinergi-bench-approval-link-key-0123456789",
         ["Engine:RunBackgroundLoops"] = backgroundLoops ? "true" : "false",
+        ["Process:RunWorker"] = backgroundLoops || orchestrations ? "true" : "false",
         ["Engine:SweepIntervalSeconds"] = "86400", // the bench runs the sweep itself
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

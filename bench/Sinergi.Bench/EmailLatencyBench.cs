@@ -6,12 +6,15 @@ namespace Sinergi.Bench;
 public sealed record EmailLatencyResult(int Decisions, int Clients, double P50Ms, double P99Ms, double MaxMs);
 
 /// <summary>
-/// From a decision's commit (the instant the agreement records for it) to its email handed to the transport
-/// (a local server in SendGrid's place notes the arrival), with the app's own queue poller dispatching.
+/// From an official's decision (the instant the agreement records for it) to the next official's request to decide
+/// handed to the transport (a local server in SendGrid's place notes the arrival): the command signals the agreement's
+/// orchestration, whose activity asks the next official, whose e-mail the dispatcher sends. The app runs its own queue
+/// poller and orchestration worker.
 /// </summary>
 public sealed class EmailLatencyBench(BenchApp app, FakeSendGrid sendGrid)
 {
     private const string Official = "hukum@kanwil-kaltim.go.id";
+    private const string NextOfficial = "walikota@bontang.go.id";
 
     public async Task<EmailLatencyResult> RunAsync(int agreements, int clients)
     {
@@ -26,14 +29,13 @@ public sealed class EmailLatencyBench(BenchApp app, FakeSendGrid sendGrid)
             var id = await client.CreateAsync(world);
             await client.JsonAsync(HttpMethod.Post, $"/api/agreements/{id}/drafts", world.StaffToken,
                 BenchClient.Form(BenchClient.Pdf(), "draf.pdf"), System.Net.HttpStatusCode.Created);
-            await client.JsonAsync(HttpMethod.Post, $"/api/agreements/{id}/review", world.StaffToken, JsonContent.Create(BenchClient.Steps(Official)));
+            await client.JsonAsync(HttpMethod.Post, $"/api/agreements/{id}/review", world.StaffToken, JsonContent.Create(BenchClient.Steps(Official, NextOfficial)));
             ids.Add(id);
         }
-        // The review emails (one to the official of each agreement) go out before the measured decisions.
+        // The first officials' requests to decide go out before the measured decisions.
         await sendGrid.WaitForAsync(s => s.Requests.Count >= emailsBefore + agreements, seconds: 60);
 
-        // One decision per agreement, the last of its review: its email (round approved) always goes. An earlier step's
-        // request to decide is left out when the next decision comes before the dispatcher, so it would not always be measured.
+        // One decision per agreement, the first step's; the next event on the agreement is the orchestration asking the next official.
         var commits = new List<(string OutboxPrefix, DateTimeOffset CommittedAt)>();
         var gate = new Lock();
         var next = -1;
@@ -46,7 +48,7 @@ public sealed class EmailLatencyBench(BenchApp app, FakeSendGrid sendGrid)
                     JsonContent.Create(new { round = 1, step = 1, decision = "approve", comment = "setuju" }));
                 var committedAt = decided["decidedAt"]!.GetValue<DateTimeOffset>();
                 var version = decided["version"]!.GetValue<int>();
-                lock (gate) commits.Add(($"{ids[i]}/o-{version:D10}-", committedAt));
+                lock (gate) commits.Add(($"{ids[i]}/o-{version + 1:D10}-", committedAt));
             }
         })));
 

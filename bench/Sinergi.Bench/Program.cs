@@ -27,26 +27,36 @@ if (args.Contains("--throughput-only"))
 Console.WriteLine("Start-up and memory (the app as its own process)…");
 var (startup, memory) = await new ProcessBench(BenchApp.Settings(storage, sink.Url, backgroundLoops: false)).RunAsync(azuriteStartMs, quick ? 8 : 50);
 
-Console.WriteLine("Lifecycle and command throughput (dispatch by the bench, as the Functions host would)…");
+Console.WriteLine("Lifecycle (the bench dispatches and runs the renewal-notice timer, as the Functions host would; the app's worker runs the orchestration)…");
 LifecycleResult lifecycle;
+var (lifecycleApp, inProcessStart) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: false, orchestrations: true));
+await using (lifecycleApp)
+    lifecycle = await new LifecycleBench(lifecycleApp, storage).RunAsync();
+
+Console.WriteLine("Command throughput…");
 IReadOnlyList<ThroughputResult> throughput;
-var (commandApp, inProcessStart) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: false));
+var (commandApp, _) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: false));
 await using (commandApp)
-{
-    lifecycle = await new LifecycleBench(commandApp, storage).RunAsync();
     throughput = await new ThroughputBench(commandApp, storage).RunAsync(quick ? [(1, 50), (8, 200), (32, 400)] : [(1, 400), (8, 1600), (32, 6400)]);
-}
 // The throughput commands' notices are not for the next phase's dispatcher.
 await new QueueClient(storage, "dispatch").ClearMessagesAsync();
 
-Console.WriteLine("Decision to email (the app's own queue poller dispatching)…");
+Console.WriteLine("Decision to the next official's email (the app's own queue poller and orchestration worker)…");
 EmailLatencyResult email;
 var (dispatchingApp, _) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: true));
 await using (dispatchingApp)
     email = await new EmailLatencyBench(dispatchingApp, sink).RunAsync(quick ? 10 : 60, clients: 8);
 var rawQueue = await RawQueueLatency.RunAsync(storage, quick ? 20 : 100, idlePollMs: 200);
 
-Console.WriteLine("Sweep…");
+Console.WriteLine("Idle…");
+IdleResult idle;
+var idleSettings = BenchApp.Settings(storage, sink.Url, backgroundLoops: true);
+idleSettings["Process:TaskHub"] = IdleBench.TaskHub;
+var (idleApp, _) = await BenchApp.StartAsync(idleSettings);
+await using (idleApp)
+    idle = await new IdleBench(idleApp).RunAsync(quick ? 100 : 1_000, TimeSpan.FromSeconds(quick ? 15 : 60));
+
+Console.WriteLine("Renewal-notice timer…");
 IReadOnlyList<SweepResult> sweep;
 var (sweepingApp, _) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: false));
 await using (sweepingApp)
@@ -54,7 +64,7 @@ await using (sweepingApp)
 
 var results = new BenchResults(
     DateTimeOffset.UtcNow, Machine.Describe(), quick,
-    throughput, email, rawQueue.P50, rawQueue.P99, sweep, lifecycle, startup, inProcessStart.TotalMilliseconds, memory);
+    throughput, email, rawQueue.P50, rawQueue.P99, sweep, lifecycle, idle, startup, inProcessStart.TotalMilliseconds, memory);
 var table = ResultsTable.Render(results);
 Console.WriteLine();
 Console.WriteLine(table);

@@ -87,6 +87,18 @@ public sealed partial class Agreement
 
     private static bool SamePerson(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The official of the step now waiting is asked for a decision: once. Nothing (null) when the step is no longer the
+    /// one waiting, or its official was asked already.
+    /// </summary>
+    public DecisionRequested? AskOfficial(int round, int step, Actor by, DateTimeOffset now)
+    {
+        if (OpenRound is not { CurrentStep: { } waiting } open || open.Round != round || waiting.Step != step || waiting.AskedAt is not null) return null;
+        var asked = new DecisionRequested(now, by, round, step, waiting.Role, waiting.Email);
+        LatestRound = open.With(asked);
+        return asked;
+    }
+
     /// <summary>Records one official's decision on the step that is waiting for it. Nobody decides in a round they submitted, or two steps of one round.</summary>
     public ReviewStepDecided Decide(int round, int step, ReviewDecision decision, string? comment, Actor by, DateTimeOffset now)
     {

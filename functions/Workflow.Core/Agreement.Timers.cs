@@ -6,6 +6,9 @@ public sealed record ScheduledTimer(TimerKind Kind, DateOnly DueOn, DateTimeOffs
 {
     /// <summary>Names the notice: the same timer always has the same id, so it is sent at most once.</summary>
     public string Id => $"{Kind}:{DueOn:yyyy-MM-dd}:{Detail}";
+
+    /// <summary>A notice of the agreement's end (renewal notices, the expiry): sent by date, for every agreement due that day.</summary>
+    public bool IsEndNotice => Kind is TimerKind.RenewalNotice or TimerKind.Expiry;
 }
 
 /// <summary>When notices go out. Dated notices are sent at <see cref="LocalTime"/> in the institution's time zone.</summary>
@@ -22,6 +25,13 @@ public sealed partial class Agreement
     /// </summary>
     public IReadOnlyList<ScheduledTimer> UpcomingTimers(DateTimeOffset now, NoticePolicy policy) =>
         Schedule(policy).Where(t => t.DueAt >= now && t.DueOn >= Today(now) && !SentNotices.Contains(t.Id)).OrderBy(t => t.DueAt).ToList();
+
+    /// <summary>
+    /// The agreement's own process's next timer not yet fired (a review reminder or escalation, an evaluation reminder),
+    /// due after <paramref name="since"/>; the notices of its end are sent by date for all agreements at once.
+    /// </summary>
+    public ScheduledTimer? NextProcessTimer(NoticePolicy policy, DateTimeOffset since) =>
+        Schedule(policy).Where(t => !t.IsEndNotice && t.DueAt > since && !SentNotices.Contains(t.Id)).OrderBy(t => t.DueAt).FirstOrDefault();
 
     /// <summary>Every timer the agreement's current state calls for, past or future.</summary>
     public IReadOnlyList<ScheduledTimer> Schedule(NoticePolicy policy)

@@ -30,6 +30,9 @@ public sealed partial class Agreement
     [JsonInclude] public string? ParentAgreementId { get; private set; }
     [JsonInclude] public string? RenewalOfId { get; private set; }
     [JsonInclude] public string? RenewedById { get; private set; }
+
+    /// <summary>Nothing more happens to it: renewed, expired, terminated, or rejected in review.</summary>
+    public bool HasEnded => Status is AgreementStatus.Renewed or AgreementStatus.Expired or AgreementStatus.Terminated or AgreementStatus.Rejected;
     /// <summary>The renewal started from this agreement and not yet signed.</summary>
     [JsonInclude] public string? PendingRenewalId { get; private set; }
     [JsonInclude] public Audiensi? Audiensi { get; private set; }

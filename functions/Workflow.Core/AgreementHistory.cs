@@ -10,7 +10,7 @@ public sealed record AgreementHistory(IReadOnlyList<DraftVersion> Drafts, IReadO
 
     /// <summary>The event types that change the history; the others can be left unread.</summary>
     public static readonly IReadOnlyList<string> EventTypes =
-        [nameof(DraftUploaded), nameof(ReviewSubmitted), nameof(ReviewStepDecided), nameof(EvaluationRecorded)];
+        [nameof(DraftUploaded), nameof(ReviewSubmitted), nameof(DecisionRequested), nameof(ReviewStepDecided), nameof(EvaluationRecorded)];
 
     public AgreementHistory With(IEnumerable<AgreementEvent> events) => events.Aggregate(this, (history, e) => history.With(e));
 
@@ -18,6 +18,7 @@ public sealed record AgreementHistory(IReadOnlyList<DraftVersion> Drafts, IReadO
     {
         DraftUploaded d => this with { Drafts = [.. Drafts, d.Draft] },
         ReviewSubmitted s => this with { ReviewRounds = [.. ReviewRounds, s.Round] },
+        DecisionRequested a => this with { ReviewRounds = [.. ReviewRounds.Select(r => r.Round == a.Round ? r.With(a) : r)] },
         ReviewStepDecided d => this with { ReviewRounds = [.. ReviewRounds.Select(r => r.Round == d.Round ? r.With(d) : r)] },
         EvaluationRecorded r => this with { Evaluations = [.. Evaluations, r.Evaluation] },
         _ => this,

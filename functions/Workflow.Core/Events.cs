@@ -20,6 +20,7 @@ namespace Workflow.Core;
 [JsonDerivedType(typeof(RenewalNoticeDue), nameof(RenewalNoticeDue))]
 [JsonDerivedType(typeof(EvaluationReminderDue), nameof(EvaluationReminderDue))]
 [JsonDerivedType(typeof(ReviewReminderDue), nameof(ReviewReminderDue))]
+[JsonDerivedType(typeof(DecisionRequested), nameof(DecisionRequested))]
 public abstract record AgreementEvent(DateTimeOffset At, Actor By)
 {
     [JsonIgnore]
@@ -67,6 +68,9 @@ public sealed record RenewalNoticeDue(DateTimeOffset At, Actor By, string Notice
 
 /// <summary>An evaluation fell due on <paramref name="DueOn"/>; <paramref name="Overdue"/> when it is the reminder after the grace days.</summary>
 public sealed record EvaluationReminderDue(DateTimeOffset At, Actor By, string NoticeId, int Number, DateOnly DueOn, bool Overdue) : AgreementEvent(At, By);
+
+/// <summary>The official of the step now waiting was asked for a decision (the approval e-mail goes out from this).</summary>
+public sealed record DecisionRequested(DateTimeOffset At, Actor By, int Round, int Step, ReviewerRole Role, string OfficialEmail) : AgreementEvent(At, By);
 
 /// <summary>A review step passed half its allowed days, or (<paramref name="Overdue"/>) all of them.</summary>
 public sealed record ReviewReminderDue(DateTimeOffset At, Actor By, string NoticeId, int Round, int Step, ReviewerRole Role, bool Overdue) : AgreementEvent(At, By);

@@ -24,7 +24,8 @@ public sealed record ReviewStep(
     string? Comment = null,
     DateTimeOffset? DecidedAt = null,
     string? DecidedBy = null,
-    string? DecidedFrom = null);
+    string? DecidedFrom = null,
+    DateTimeOffset? AskedAt = null);
 
 /// <param name="Draft">The reviewed draft's document (absent in rounds recorded before it was kept here).</param>
 public sealed record ReviewRound(
@@ -45,6 +46,12 @@ public sealed record ReviewRound(
         ReviewDecision.Revise => ReviewRoundOutcome.ChangesRequested,
         ReviewDecision.Reject => ReviewRoundOutcome.Rejected,
         _ => Steps.All(s => s.Step == step || s.Decision == ReviewDecision.Approve) ? ReviewRoundOutcome.Approved : ReviewRoundOutcome.Open,
+    };
+
+    /// <summary>The round with its step's official asked, as the event records it.</summary>
+    public ReviewRound With(DecisionRequested asked) => this with
+    {
+        Steps = [.. Steps.Select(s => s.Step != asked.Step ? s : s with { AskedAt = asked.At })],
     };
 
     /// <summary>The round with one step's decision in it, as the event records it.</summary>

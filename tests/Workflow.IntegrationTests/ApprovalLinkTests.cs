@@ -68,6 +68,10 @@ public sealed class ApprovalLinkTests(SinergiFixture fixture)
         var decision = history["events"]!.AsArray().First(e => e!["type"]!.GetValue<string>() == "ReviewStepDecided")!;
         Assert.Equal(officials[0], decision["actor"]!["email"]!.GetValue<string>());
         Assert.Equal(steps[0]!["decidedFrom"]!.GetValue<string>(), decision["actor"]!["address"]!.GetValue<string>());
+        // Each official was asked by the agreement's orchestration, once, when their turn came.
+        var asked = history["events"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "DecisionRequested").ToList();
+        Assert.Equal([1, 2, 3], asked.Select(e => e!["data"]!["step"]!.GetValue<int>()));
+        Assert.All(asked, e => Assert.Equal("sistem@sinergi.local", e!["actor"]!["email"]!.GetValue<string>()));
 
         var closed = await fixture.Mail.WaitForAsync($"kalapas@{w.InstitutionId[6..]}.go.id");
         Assert.Contains("disetujui", closed["subject"]!.GetValue<string>());
@@ -261,8 +265,8 @@ public sealed class ApprovalLinkTests(SinergiFixture fixture)
         var response = await other.CreateClient(noCookies).SendAsync(post);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Approved", (await api.GetAsync($"/api/agreements/{id}", w.StaffToken))["status"]!.GetValue<string>());
-        var keys = fixture.Blobs.GetBlobContainerClient(Workflow.Functions.Storage.DataProtectionSetup.KeysContainer).GetBlobsAsync();
-        Assert.True(await keys.AnyAsync(), "the form keys are not in blob storage");
+        var keys = fixture.Blobs.GetBlobContainerClient(Workflow.Functions.Storage.DataProtectionSetup.KeysContainer).GetBlobs();
+        Assert.True(keys.Any(), "the form keys are not in blob storage");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class BenchmarkTests
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         await process.WaitForExitAsync(timeout.Token);
         var text = await stdout + await stderr;
         try
@@ -30,9 +30,11 @@ public sealed class BenchmarkTests
             Assert.All(results["throughput"]!.AsArray(), t => Assert.True(t!["appPerSecond"]!.GetValue<double>() > 0));
             Assert.True(results["decisionToEmail"]!["decisions"]!.GetValue<int>() > 0);
             Assert.Equal(2, results["sweep"]!.AsArray().Count);
-            Assert.True(results["lifecycle"]!["total"]!.GetValue<long>() > 0);
+            Assert.True(results["lifecycle"]!["record"]!.GetValue<long>() > 0);
+            Assert.True(results["lifecycle"]!["taskHub"]!.GetValue<long>() > 0);
+            Assert.True(results["idle"]!["taskHubPerMinute"]!.GetValue<double>() > 0);
             Assert.True(results["startup"]!["medianMs"]!.GetValue<double>() > 0);
-            Assert.Equal(5, results["targets"]!.AsArray().Count);
+            Assert.Equal(7, results["targets"]!.AsArray().Count);
             Assert.Contains("| measure | Sinergi | raw Azurite | ratio |", text);
         }
         finally { File.Delete(output); }

@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Functions.FunctionsHost;
+using Workflow.Core;
 using Workflow.Functions.Storage;
+using Workflow.Orchestration;
 using Workflow.IntegrationTests.Infrastructure;
 
 namespace Workflow.IntegrationTests;
@@ -68,6 +70,29 @@ public sealed class FunctionsPackagingTests : IAsyncLifetime
         Assert.Equal(StorageClients.DispatchQueue, bindings["Dispatch"]["queueName"]!.GetValue<string>());
         Assert.Equal("timerTrigger", bindings["RenewalNotices"]["type"]!.GetValue<string>());
         Assert.Equal("0 0 * * * *", bindings["RenewalNotices"]["schedule"]!.GetValue<string>());
+        Assert.Equal("orchestrationTrigger", bindings[AgreementLifecycle.Name]["type"]!.GetValue<string>());
+        foreach (var activity in new[] { LifecycleActivities.ReadAgreement, LifecycleActivities.AskOfficial, LifecycleActivities.FireTimer })
+            Assert.Equal("activityTrigger", bindings[activity]["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheActivityFunctionsReadAndChangeTheRecord()
+    {
+        var api = new Api(standalone.Factory.CreateClient());
+        var w = await api.NewWorldAsync();
+        var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Api.Steps("hukum@kanwil-kaltim.example")), HttpStatusCode.OK);
+
+        var functions = ActivatorUtilities.CreateInstance<LifecycleFunctions>(standalone.Factory.Services);
+        var view = await functions.ReadAgreement(new LifecycleInput(id), CancellationToken.None);
+        Assert.Equal(new AskOfficialInput(id, 1, 1), view.Ask);
+        Assert.Equal(TimerKind.ReviewReminder, view.Next!.Kind);
+        await functions.AskOfficial(view.Ask!, CancellationToken.None);
+        await functions.AskOfficial(view.Ask!, CancellationToken.None); // again, as a retried activity: nothing more
+        var again = await functions.ReadAgreement(new LifecycleInput(id), CancellationToken.None);
+        Assert.Null(again.Ask);
+        Assert.Equal(view.Version + 1, again.Version);
     }
 
     [Fact]

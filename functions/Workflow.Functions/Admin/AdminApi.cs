@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dispatch;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Lifecycle;
 
 namespace Workflow.Functions.Admin;
 
 public sealed record RebuildResponse(int Agreements);
+
+public sealed record StartProcessesResponse(int Agreements);
 
 public static class AdminApi
 {
@@ -17,6 +20,12 @@ public static class AdminApi
         {
             if (!http.Caller().IsAdmin) throw new ForbiddenException("Hanya admin yang dapat membangun ulang daftar.");
             return TypedResults.Ok(new RebuildResponse(await projections.RebuildAsync(ct)));
+        }).ProducesProblem(403);
+        // Agreements recorded before their lifecycle ran as orchestrations (or whose start was lost) get one; idempotent.
+        group.MapPost("/start-processes", async Task<Ok<StartProcessesResponse>> (HttpContext http, MissingProcesses processes, CancellationToken ct) =>
+        {
+            if (!http.Caller().IsAdmin) throw new ForbiddenException("Hanya admin yang dapat memulai proses perjanjian.");
+            return TypedResults.Ok(new StartProcessesResponse(await processes.StartAsync(ct)));
         }).ProducesProblem(403);
         return app;
     }

@@ -3,7 +3,9 @@ using Workflow.Core;
 using Workflow.Functions.Dispatch;
 using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Lifecycle;
 using Workflow.Functions.Timers;
+using Workflow.Orchestration;
 
 namespace Workflow.Functions.Agreements;
 
@@ -21,7 +23,8 @@ public sealed record Change(
 /// Runs commands: load the state, let the agreement check and make the move, commit events + outbox + state
 /// in one transaction, then notify the dispatcher. A retried Idempotency-Key gets its first answer.
 /// </summary>
-public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier notifier, TimeProvider clock, NoticePolicy policy)
+public sealed class AgreementEngine(
+    AgreementStore store, IDispatchNotifier notifier, IAgreementProcess process, TimeProvider clock, NoticePolicy policy, ILogger<AgreementEngine> logger)
 {
     public async Task<StoredResponse> ExecuteAsync(string id, CommandContext context, Func<Agreement, DateTimeOffset, Change> move, CancellationToken ct)
     {
@@ -64,7 +67,18 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
             [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. Planned(id, change.Events)];
         await CommitAndNotifyAsync(id, before.Version,
             () => store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct, history), ct);
+        if (context.SignalsProcess && ProcessSignals.Concern(change.Events)) await SignalAsync(id);
         return answer;
+    }
+
+    /// <summary>
+    /// Tells the agreement's orchestration at once. The command is committed and is answered whatever happens here: the
+    /// outbox signals it again (ProcessPlanner), and the orchestration reads what happened from the record.
+    /// </summary>
+    private async Task SignalAsync(string id)
+    {
+        try { await process.SignalAsync(id, CancellationToken.None); }
+        catch (Exception e) { logger.LogWarning("Orchestration of {AgreementId} not signalled at once: {Message}", id, e.Message); }
     }
 
     /// <summary>The dispatch notice goes first: a commit without its notice could be left undispatched by a crash.</summary>
@@ -127,14 +141,14 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
         catch (ConcurrencyConflictException) { /* created meanwhile */ }
     }
 
-    /// <summary>A command the system runs on its own (from the outbox or a timer): a lost race is retried, not reported.</summary>
-    public async Task ExecuteAsSystemAsync(string id, Func<Agreement, DateTimeOffset, Change> move, CancellationToken ct)
+    /// <summary>A command the system runs on its own (from the outbox, a timer, the orchestration): a lost race is retried, not reported.</summary>
+    public async Task ExecuteAsSystemAsync(string id, Func<Agreement, DateTimeOffset, Change> move, CancellationToken ct, CommandContext? context = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await ExecuteAsync(id, CommandContext.System(), move, ct);
+                await ExecuteAsync(id, context ?? CommandContext.System(), move, ct);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < 5)
@@ -146,7 +160,7 @@ public sealed class AgreementEngine(AgreementStore store, IDispatchNotifier noti
 
     /// <summary>The side effects the events themselves call for: emails, timers, marking a renewed agreement.</summary>
     private static IEnumerable<OutboxItem> Planned(string id, IReadOnlyList<AgreementEvent> events) =>
-        [.. EmailPlanner.Plan(events), .. TimerPlanner.Plan(events), .. RenewalPlanner.Plan(id, events)];
+        [.. EmailPlanner.Plan(events), .. TimerPlanner.Plan(events), .. RenewalPlanner.Plan(id, events), .. ProcessPlanner.Plan(events)];
 
     public static OutboxItem Outbox<T>(string kind, T payload) => new(kind, JsonSerializer.Serialize(payload, SinergiJson.Options));
 

@@ -9,12 +9,16 @@ namespace Workflow.Functions.Agreements;
 /// <summary>
 /// Who runs a command, what they may touch, and the retry key that makes it idempotent. <paramref name="WantsAnswer"/>:
 /// the door shows the agreement as the command left it (the API does; a page, a link and the system do not).
+/// <paramref name="SignalsProcess"/>: the agreement's orchestration is told (not when the orchestration itself runs it).
 /// </summary>
-public sealed record CommandContext(Actor Actor, Action<Agreement> Authorize, IdempotencyRecord? Key, bool WantsAnswer = true)
+public sealed record CommandContext(Actor Actor, Action<Agreement> Authorize, IdempotencyRecord? Key, bool WantsAnswer = true, bool SignalsProcess = true)
 {
     public static readonly Actor SystemActor = new("sistem@sinergi.local", "Sinergi");
 
     public static CommandContext System() => new(SystemActor, _ => { }, null, WantsAnswer: false);
+
+    /// <summary>A command the agreement's orchestration makes (an activity): it needs no signal of its own doing.</summary>
+    public static CommandContext Process() => new(SystemActor, _ => { }, null, WantsAnswer: false, SignalsProcess: false);
 
     /// <summary>
     /// A user's JSON command on <paramref name="target"/> (the agreement; empty for a new one); by default the user must

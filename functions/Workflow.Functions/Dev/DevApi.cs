@@ -4,6 +4,7 @@ using Workflow.Core;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dispatch;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Lifecycle;
 
 namespace Workflow.Functions.Dev;
 
@@ -46,10 +47,11 @@ public static class DevApi
         return TypedResults.Ok(new DevTokenResponse(issuer.Issue(email, name, roles, institution, region), clock.GetUtcNow() + DevTokenIssuer.Lifetime));
     }
 
-    private static Ok<ClockResponse> SetClock(ClockRequest body, DevClock clock)
+    /// <summary>Answers once the orchestrations with a timer due by then have looked at their agreements against the new time.</summary>
+    private static async Task<Ok<ClockResponse>> SetClock(ClockRequest body, DevClock clock, ClockMover mover, CancellationToken ct)
     {
         if (body.UtcNow is not { } now) throw DomainValidationException.For("utcNow", "Wajib diisi (ISO 8601).");
-        clock.Set(now);
+        await mover.MoveAsync(now, ct);
         return TypedResults.Ok(new ClockResponse(clock.GetUtcNow(), true));
     }
 }

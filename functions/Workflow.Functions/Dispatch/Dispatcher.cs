@@ -5,6 +5,7 @@ using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Lifecycle;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Timers;
 
@@ -20,7 +21,7 @@ public sealed record DispatchResult(int Rows, bool CommitPending);
 /// </summary>
 public sealed class Dispatcher(
     AgreementStore store, Projections projections, AgreementEngine engine, EmailDelivery emails, TimerStore timers, NoticePolicy policy,
-    StorageClients storage, TimeProvider clock, ILogger<Dispatcher> logger)
+    IAgreementProcess process, StorageClients storage, TimeProvider clock, ILogger<Dispatcher> logger)
 {
     // One dispatch per agreement at a time in this instance: a second notice for the same agreement waits and
     // then finds the outbox done, instead of doing the same work again beside the first.
@@ -83,17 +84,27 @@ public sealed class Dispatcher(
             case OutboxKinds.ScheduleTimers:
                 await ScheduleTimersAsync(agreementId, ct);
                 return RowOutcome.Done(row);
+            case OutboxKinds.StartProcess:
+                await process.StartAsync(agreementId, ct);
+                return RowOutcome.Done(row);
+            case OutboxKinds.SignalProcess:
+                await process.SignalAsync(agreementId, ct);
+                return RowOutcome.Done(row);
             default:
                 logger.LogError("Unknown outbox kind {Kind} in {AgreementId}/{Row}; left in place", row.GetString("Kind"), agreementId, row.RowKey);
                 return RowOutcome.Skip;
         }
     }
 
-    /// <summary>Writes every timer still ahead of the agreement. Timers its state no longer calls for stay, and pass without effect.</summary>
+    /// <summary>
+    /// Writes the notices of the agreement's end still ahead (renewal notices, the expiry) into the by-date index the
+    /// renewal-notice timer reads; its review and evaluation timers are its orchestration's. Notices its state no longer
+    /// calls for stay, and pass without effect.
+    /// </summary>
     private async Task ScheduleTimersAsync(string agreementId, CancellationToken ct)
     {
         if (await store.LoadAsync(agreementId, ct) is not { } stored) return;
-        foreach (var timer in stored.Agreement.UpcomingTimers(clock.GetUtcNow(), policy))
+        foreach (var timer in stored.Agreement.UpcomingTimers(clock.GetUtcNow(), policy).Where(t => t.IsEndNotice))
             await timers.UpsertAsync(agreementId, timer, ct);
     }
 

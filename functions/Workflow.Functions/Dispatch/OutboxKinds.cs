@@ -13,6 +13,10 @@ public static class OutboxKinds
     public const string ScheduleTimers = "ScheduleTimers";
     /// <summary>Send an email. Payload: <see cref="Email.EmailPayload"/>.</summary>
     public const string Email = "Email";
+    /// <summary>Start the agreement's orchestration (it lives until the agreement ends). No payload.</summary>
+    public const string StartProcess = "StartProcess";
+    /// <summary>Tell the agreement's orchestration of a change (see <see cref="ProcessPlanner"/>). No payload.</summary>
+    public const string SignalProcess = "SignalProcess";
 }
 
 /// <summary>Where the agreement was listed before the change, so stale list rows can be removed.</summary>

@@ -24,8 +24,9 @@ public static class EmailPlanner
 {
     public static IEnumerable<OutboxItem> Plan(IEnumerable<AgreementEvent> events) => events.SelectMany(e => e switch
     {
-        ReviewSubmitted s => [Item(new EmailPayload(EmailTemplateNames.ApprovalRequest, s.Round.Round, 1))],
-        ReviewStepDecided { RoundOutcome: ReviewRoundOutcome.Open } d => [Item(new EmailPayload(EmailTemplateNames.ApprovalRequest, d.Round, d.Step + 1))],
+        // The agreement's orchestration asks each official in turn; the e-mail leaves with the record of it.
+        DecisionRequested r => [Item(new EmailPayload(EmailTemplateNames.ApprovalRequest, r.Round, r.Step))],
+        ReviewStepDecided { RoundOutcome: ReviewRoundOutcome.Open } => Array.Empty<OutboxItem>(),
         ReviewStepDecided d => [Item(new EmailPayload(EmailTemplateNames.RoundClosed, d.Round))],
         ReviewReminderDue { Overdue: false } r => [Item(new EmailPayload(EmailTemplateNames.ReviewReminder, r.Round, r.Step))],
         ReviewReminderDue r => [Item(new EmailPayload(EmailTemplateNames.ReviewReminder, r.Round, r.Step, Overdue: true)),

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Functions.Hosting;
+using Workflow.Functions.Lifecycle;
 
 namespace Workflow.Functions.FunctionsHost;
 
@@ -23,6 +24,7 @@ public static class FunctionsApp
     public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSinergi(configuration, environment);
+        services.AddFunctionsProcess();
         services.AddSingleton<EndpointCatalog>();
         // What the API explorer (OpenAPI) describes: the endpoints, not the functions' own (which alone are routed).
         services.Replace(ServiceDescriptor.Singleton<EndpointDataSource>(sp => sp.GetRequiredService<EndpointCatalog>().DataSource));

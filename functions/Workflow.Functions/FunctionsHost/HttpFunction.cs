@@ -1,5 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Workflow.Functions.Process;
+using Workflow.Functions.Lifecycle;
 
 namespace Workflow.Functions.FunctionsHost;
 
@@ -8,7 +8,7 @@ public static class HttpFunction
     /// <summary>Runs the endpoint of the function's route, with the function's Durable Task client at hand.</summary>
     public static IResult Run(HttpRequest request, DurableTaskClient process)
     {
-        request.HttpContext.RequestServices.GetRequiredService<DurableClientScope>().Client = process;
+        request.HttpContext.RequestServices.GetRequiredService<DurableClientHolder>().Use(process);
         return CatalogEndpointResult.Instance;
     }
 }

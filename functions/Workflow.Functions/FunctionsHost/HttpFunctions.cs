@@ -101,6 +101,10 @@ public static class AgreementsFunctions
     [Function("RebuildLists")]
     public static IResult RebuildLists([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/rebuild-lists")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
+
+    [Function("StartProcesses")]
+    public static IResult StartProcesses([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/start-processes")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
 }
 
 /// <summary>The pages behind the e-mailed approval links.</summary>

@@ -46,7 +46,6 @@ public static class HttpSetup
     }
 
     public static IServiceCollection AddSinergiAgreements(this IServiceCollection services) => services
-        .AddScoped<Process.DurableClientScope>()
         .AddSingleton<DirectoryStore>()
         .AddSingleton<StateCache>()
         .AddSingleton<AgreementStore>()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dispatch;
 using Workflow.Functions.Email;
+using Workflow.Functions.Lifecycle;
 using Workflow.Functions.Storage;
 using Workflow.Functions.Timers;
 
@@ -9,7 +10,8 @@ namespace Workflow.Functions.Hosting;
 
 /// <summary>
 /// The app without the Functions host (./run, the tests, the benchmark): it maps the same endpoints the HTTP functions
-/// run, and runs itself what the host's triggers would (the dispatch queue, the renewal-notice timer).
+/// run, and runs itself what the host's triggers and Durable Task extension would (the dispatch queue, the renewal-notice
+/// timer, the agreements' orchestrations).
 /// </summary>
 public static class SinergiApp
 {
@@ -20,6 +22,7 @@ public static class SinergiApp
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSinergi(builder.Configuration, builder.Environment);
         builder.Services.AddSinergiStandaloneTriggers();
+        builder.Services.AddStandaloneProcess(builder.Configuration);
 
         var app = builder.Build();
         // Only a loopback peer (a proxy in front) is trusted to tell the client's address.
@@ -38,5 +41,6 @@ public static class SinergiApp
         .AddSinergiAgreements()
         .AddSinergiDispatch()
         .AddSinergiEmail()
-        .AddSinergiNotices();
+        .AddSinergiNotices()
+        .AddSinergiProcess(configuration, environment);
 }

@@ -33,7 +33,7 @@ public sealed class AuthOptions
 public sealed class EngineOptions
 {
     public const string Section = "Engine";
-    /// <summary>Standalone mode runs its own queue poller and sweep; under the Functions host they are triggers instead.</summary>
+    /// <summary>Standalone mode runs its own queue poller, sweep and orchestration worker; under the Functions host they are triggers and the Durable Task extension instead.</summary>
     public bool RunBackgroundLoops { get; set; } = true;
     public int QueuePollMilliseconds { get; set; } = 200;
     public int SweepIntervalSeconds { get; set; } = 60;

@@ -110,6 +110,7 @@ public static class StorageSetup
     public static IServiceCollection AddSinergiStorage(this IServiceCollection services)
     {
         services.AddSingleton<StorageRequestCounter>();
+        services.AddSingleton<TaskHubRequestCounter>();
         services.AddSingleton<StorageClients>();
         services.AddHostedService<StorageInitializer>();
         return services;

@@ -92,6 +92,13 @@ public sealed class Api(HttpClient http)
         (await Json(await Send(HttpMethod.Post, "/api/agreements/import", w.KanwilToken, ImportForm(w, signedOn, months, renewalOfId)), HttpStatusCode.Created))["id"]!.GetValue<string>();
 
     /// <summary>Runs the sweep now; answers the timers it fired, as "agreementId timerId".</summary>
+    /// <summary>The notices fired on the agreement so far (the ids its history's reminder and notice events carry), oldest first.</summary>
+    public async Task<IReadOnlyList<string>> NoticesAsync(string id)
+    {
+        var history = await GetAsync($"/api/agreements/{id}/history", await AdminTokenAsync());
+        return history["events"]!.AsArray().Select(e => e!["data"]?["noticeId"]?.GetValue<string>()).OfType<string>().ToList();
+    }
+
     public async Task<IReadOnlyList<string>> SweepAsync()
     {
         var result = await Json(await Send(HttpMethod.Post, "/api/dev/sweep", null), HttpStatusCode.OK);

@@ -10,11 +10,11 @@ public sealed class IsolatedApp : IAsyncDisposable
     public SinergiFactory Factory { get; }
     public StorageProbe Storage { get; }
 
-    private IsolatedApp(AzuriteProcess azurite, SinergiFactory factory)
+    private IsolatedApp(AzuriteProcess azurite, SinergiFactory factory, bool runsBackgroundWork)
     {
         Azurite = azurite;
         Factory = factory;
-        Storage = new StorageProbe(new TableServiceClient(azurite.ConnectionString), new BlobServiceClient(azurite.ConnectionString));
+        Storage = new StorageProbe(new TableServiceClient(azurite.ConnectionString), new BlobServiceClient(azurite.ConnectionString), processes: runsBackgroundWork);
     }
 
     public static async Task<IsolatedApp> StartAsync(IDictionary<string, string?>? settings = null)
@@ -22,7 +22,7 @@ public sealed class IsolatedApp : IAsyncDisposable
         var azurite = await AzuriteProcess.StartAsync();
         var factory = new SinergiFactory(azurite.ConnectionString, settings: settings);
         factory.CreateClient().Dispose(); // start the app: tables, containers and queue exist from here on
-        return new IsolatedApp(azurite, factory);
+        return new IsolatedApp(azurite, factory, settings?.TryGetValue("Engine:RunBackgroundLoops", out var loops) != true || loops != "false");
     }
 
     public async ValueTask DisposeAsync()

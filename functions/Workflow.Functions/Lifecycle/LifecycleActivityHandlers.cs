@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Workflow.Core;
+using Workflow.Functions.Agreements;
+using Workflow.Orchestration;
+
+namespace Workflow.Functions.Lifecycle;
+
+/// <summary>The orchestration's activities: reading the record, and its two commands on it (both do nothing the second time).</summary>
+public sealed class LifecycleActivityHandlers(AgreementStore store, AgreementEngine engine, NoticePolicy policy, TimeProvider clock, IOptions<ProcessOptions> options)
+    : ILifecycleActivities
+{
+    public async Task<ProcessView> ReadAgreementAsync(LifecycleInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await store.LoadAsync(input.AgreementId, ct) is { } stored
+            ? ProcessView.Of(stored.Agreement, stored.Version, now, input.Since, policy, TimeSpan.FromHours(options.Value.LookAgainHours))
+            : ProcessView.Gone(now);
+    }
+
+    public Task AskOfficialAsync(AskOfficialInput input, CancellationToken ct) =>
+        engine.ExecuteAsSystemAsync(input.AgreementId, (a, now) =>
+            a.AskOfficial(input.Round, input.Step, CommandContext.SystemActor, now) is { } asked ? Change.Of(asked) : Change.Nothing, ct, CommandContext.Process());
+
+    public Task FireTimerAsync(FireTimerInput input, CancellationToken ct) =>
+        engine.ExecuteAsSystemAsync(input.AgreementId, (a, now) =>
+            new Change(a.FireTimer(input.Timer, policy, CommandContext.SystemActor, now)), ct, CommandContext.Process());
+}

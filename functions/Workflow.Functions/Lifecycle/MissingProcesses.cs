@@ -1,0 +1,22 @@
+using Azure.Data.Tables;
+using Workflow.Functions.Agreements;
+using Workflow.Functions.Storage;
+
+namespace Workflow.Functions.Lifecycle;
+
+/// <summary>Gives every agreement that has not ended an orchestration, if it has none (those recorded before there were any).</summary>
+public sealed class MissingProcesses(StorageClients storage, AgreementStore store, IAgreementProcess process)
+{
+    /// <returns>How many agreements were looked at and have a process now.</returns>
+    public async Task<int> StartAsync(CancellationToken ct)
+    {
+        var count = 0;
+        await foreach (var state in storage.Agreements.QueryAsync<TableEntity>(r => r.RowKey == AgreementStore.StateRow, select: ["PartitionKey"], cancellationToken: ct))
+        {
+            if (await store.LoadAsync(state.PartitionKey, ct) is not { Agreement.HasEnded: false }) continue;
+            await process.StartAsync(state.PartitionKey, ct);
+            count++;
+        }
+        return count;
+    }
+}

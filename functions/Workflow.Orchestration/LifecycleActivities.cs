@@ -1,0 +1,51 @@
+using Microsoft.DurableTask;
+
+namespace Workflow.Orchestration;
+
+/// <summary>
+/// What the orchestration asks of the world. Each is safe to repeat: reading changes nothing, and asking an official or
+/// firing a timer is a command on the record that does nothing the second time.
+/// </summary>
+public interface ILifecycleActivities
+{
+    Task<ProcessView> ReadAgreementAsync(LifecycleInput input, CancellationToken ct);
+    Task AskOfficialAsync(AskOfficialInput input, CancellationToken ct);
+    Task FireTimerAsync(FireTimerInput input, CancellationToken ct);
+}
+
+public static class LifecycleActivities
+{
+    public const string ReadAgreement = "ReadAgreement";
+    public const string AskOfficial = "AskOfficial";
+    public const string FireTimer = "FireTimer";
+
+    /// <summary>The orchestration and its activities, for the standalone DurableTask worker (the Functions host finds its [Function]s instead).</summary>
+    public static DurableTaskRegistry AddAgreementLifecycle(this DurableTaskRegistry registry) => registry
+        .AddOrchestratorFunc<LifecycleInput>(AgreementLifecycle.Name, AgreementLifecycle.RunAsync)
+        .AddActivity<ReadAgreementActivity>(ReadAgreement)
+        .AddActivity<AskOfficialActivity>(AskOfficial)
+        .AddActivity<FireTimerActivity>(FireTimer);
+
+    private sealed class ReadAgreementActivity(ILifecycleActivities activities) : TaskActivity<LifecycleInput, ProcessView>
+    {
+        public override Task<ProcessView> RunAsync(TaskActivityContext context, LifecycleInput input) => activities.ReadAgreementAsync(input, CancellationToken.None);
+    }
+
+    private sealed class AskOfficialActivity(ILifecycleActivities activities) : TaskActivity<AskOfficialInput, bool>
+    {
+        public override async Task<bool> RunAsync(TaskActivityContext context, AskOfficialInput input)
+        {
+            await activities.AskOfficialAsync(input, CancellationToken.None);
+            return true;
+        }
+    }
+
+    private sealed class FireTimerActivity(ILifecycleActivities activities) : TaskActivity<FireTimerInput, bool>
+    {
+        public override async Task<bool> RunAsync(TaskActivityContext context, FireTimerInput input)
+        {
+            await activities.FireTimerAsync(input, CancellationToken.None);
+            return true;
+        }
+    }
+}
