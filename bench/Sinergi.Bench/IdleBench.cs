@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Workflow.Functions.Lifecycle;
 using Workflow.Orchestration;
@@ -54,8 +53,7 @@ public sealed class IdleBench(BenchApp app)
         {
             var looked = 0;
             await foreach (var instance in process.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Running], FetchInputsAndOutputs = true }))
-                if (instance.Name == AgreementLifecycle.Name && !string.IsNullOrEmpty(instance.SerializedCustomStatus)
-                    && JsonSerializer.Deserialize<LifecycleStatus>(instance.SerializedCustomStatus, JsonSerializerOptions.Web) is not null)
+                if (instance.Name == AgreementLifecycle.Name && LifecycleStatus.Parse(instance.SerializedCustomStatus) is not null)
                     looked++;
             if (looked >= count) return;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Only {looked} of {count} orchestrations had looked after 10 minutes.");

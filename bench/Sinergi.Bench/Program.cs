@@ -24,6 +24,18 @@ if (args.Contains("--throughput-only"))
     return 0;
 }
 
+if (args.Contains("--email-only"))
+{
+    // While working on the decision path: only the decision → next official's email figures, written nowhere.
+    var (probeApp, _) = await BenchApp.StartAsync(BenchApp.Settings(storage, sink.Url, backgroundLoops: true));
+    await using (probeApp)
+    {
+        var measured = await new EmailLatencyBench(probeApp, sink).RunAsync(60, clients: 8);
+        Console.WriteLine($"  decision → next official's email: p50 {measured.P50Ms:F0} ms, p99 {measured.P99Ms:F0} ms");
+    }
+    return 0;
+}
+
 Console.WriteLine("Start-up and memory (the app as its own process)…");
 var (startup, memory) = await new ProcessBench(BenchApp.Settings(storage, sink.Url, backgroundLoops: false)).RunAsync(azuriteStartMs, quick ? 8 : 50);
 

@@ -9,8 +9,8 @@ namespace Workflow.Orchestration;
 public interface ILifecycleActivities
 {
     Task<ProcessView> ReadAgreementAsync(LifecycleInput input, CancellationToken ct);
-    Task AskOfficialAsync(AskOfficialInput input, CancellationToken ct);
-    Task FireTimerAsync(FireTimerInput input, CancellationToken ct);
+    Task<ProcessView> AskOfficialAsync(AskOfficialInput input, CancellationToken ct);
+    Task<ProcessView> FireTimerAsync(FireTimerInput input, CancellationToken ct);
 }
 
 public static class LifecycleActivities
@@ -31,21 +31,13 @@ public static class LifecycleActivities
         public override Task<ProcessView> RunAsync(TaskActivityContext context, LifecycleInput input) => activities.ReadAgreementAsync(input, CancellationToken.None);
     }
 
-    private sealed class AskOfficialActivity(ILifecycleActivities activities) : TaskActivity<AskOfficialInput, bool>
+    private sealed class AskOfficialActivity(ILifecycleActivities activities) : TaskActivity<AskOfficialInput, ProcessView>
     {
-        public override async Task<bool> RunAsync(TaskActivityContext context, AskOfficialInput input)
-        {
-            await activities.AskOfficialAsync(input, CancellationToken.None);
-            return true;
-        }
+        public override Task<ProcessView> RunAsync(TaskActivityContext context, AskOfficialInput input) => activities.AskOfficialAsync(input, CancellationToken.None);
     }
 
-    private sealed class FireTimerActivity(ILifecycleActivities activities) : TaskActivity<FireTimerInput, bool>
+    private sealed class FireTimerActivity(ILifecycleActivities activities) : TaskActivity<FireTimerInput, ProcessView>
     {
-        public override async Task<bool> RunAsync(TaskActivityContext context, FireTimerInput input)
-        {
-            await activities.FireTimerAsync(input, CancellationToken.None);
-            return true;
-        }
+        public override Task<ProcessView> RunAsync(TaskActivityContext context, FireTimerInput input) => activities.FireTimerAsync(input, CancellationToken.None);
     }
 }

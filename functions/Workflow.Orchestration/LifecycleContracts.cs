@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Workflow.Core;
 
 namespace Workflow.Orchestration;
@@ -5,9 +6,11 @@ namespace Workflow.Orchestration;
 /// <summary>
 /// What one generation of an agreement's orchestration starts from. <paramref name="Since"/>: the app's time when the
 /// previous generation last looked (null at the start): timers due before it are not the process's to fire any more
-/// (an agreement imported years after its evaluations fell due gets no reminder for them).
+/// (an agreement imported years after its evaluations fell due gets no reminder for them). <paramref name="Ask"/>: the step
+/// whose official the signal that woke it said was waiting to be asked, so it asks at once instead of reading first (a
+/// hint: the ask is checked against the record, and asks nobody twice).
 /// </summary>
-public sealed record LifecycleInput(string AgreementId, DateTimeOffset? Since = null);
+public sealed record LifecycleInput(string AgreementId, DateTimeOffset? Since = null, StepToAsk? Ask = null);
 
 /// <summary>
 /// The agreement as its process sees it, read from the record at each look. <paramref name="Now"/> is the app's clock
@@ -17,7 +20,7 @@ public sealed record ProcessView(
     int Version,
     DateTimeOffset Now,
     bool Finished,
-    AskOfficialInput? Ask,
+    StepToAsk? Ask,
     ScheduledTimer? Next,
     TimeSpan LookAgainAfter)
 {
@@ -27,8 +30,7 @@ public sealed record ProcessView(
     /// </summary>
     public static ProcessView Of(Agreement a, int version, DateTimeOffset now, DateTimeOffset? since, NoticePolicy policy, TimeSpan lookAgainAfter)
     {
-        var ask = a.OpenRound is { CurrentStep: { AskedAt: null } step } round ? new AskOfficialInput(a.Id, round.Round, step.Step) : null;
-        return new ProcessView(version, now, a.HasEnded, ask, a.NextProcessTimer(policy, since ?? now), lookAgainAfter);
+        return new ProcessView(version, now, a.HasEnded, StepToAsk.Of(a), a.NextProcessTimer(policy, since ?? now), lookAgainAfter);
     }
 
     /// <summary>The agreement is gone (never to be seen again): its process ends.</summary>
@@ -36,9 +38,30 @@ public sealed record ProcessView(
 }
 
 /// <summary>The review step whose official is to be asked for a decision.</summary>
-public sealed record AskOfficialInput(string AgreementId, int Round, int Step);
+public sealed record StepToAsk(int Round, int Step)
+{
+    /// <summary>The step now waiting whose official was not asked yet; null when there is none.</summary>
+    public static StepToAsk? Of(Agreement a) =>
+        a.OpenRound is { CurrentStep: { AskedAt: null } step } round ? new StepToAsk(round.Round, step.Step) : null;
+}
 
-public sealed record FireTimerInput(string AgreementId, ScheduledTimer Timer);
+/// <summary>Ask the official of that step; the answer is the agreement as the process then sees it (<paramref name="Look"/>).</summary>
+public sealed record AskOfficialInput(LifecycleInput Look, StepToAsk Step);
 
-/// <summary>What a waiting orchestration shows (its custom status): when it looked, and when it wakes next, in the app's time.</summary>
-public sealed record LifecycleStatus(DateTimeOffset LookedAt, DateTimeOffset? NextAt, int Version);
+/// <summary>Fire that timer; the answer is the agreement as the process then sees it.</summary>
+public sealed record FireTimerInput(LifecycleInput Look, ScheduledTimer Timer);
+
+/// <summary>
+/// What a waiting orchestration shows (its custom status): when it looked and at which version of its agreement, and
+/// when it wakes next, in the app's time.
+/// </summary>
+public sealed record LifecycleStatus(DateTimeOffset LookedAt, DateTimeOffset? NextAt, int Version)
+{
+    /// <summary>The custom status as the task hub keeps it (JSON); null when there is none yet, or it is not this.</summary>
+    public static LifecycleStatus? Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try { return JsonSerializer.Deserialize<LifecycleStatus>(json, JsonSerializerOptions.Web); }
+        catch (JsonException) { return null; }
+    }
+}

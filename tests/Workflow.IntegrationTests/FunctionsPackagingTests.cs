@@ -86,11 +86,12 @@ public sealed class FunctionsPackagingTests : IAsyncLifetime
 
         var functions = ActivatorUtilities.CreateInstance<LifecycleFunctions>(standalone.Factory.Services);
         var view = await functions.ReadAgreement(new LifecycleInput(id), CancellationToken.None);
-        Assert.Equal(new AskOfficialInput(id, 1, 1), view.Ask);
+        Assert.Equal(new StepToAsk(1, 1), view.Ask);
         Assert.Equal(TimerKind.ReviewReminder, view.Next!.Kind);
-        await functions.AskOfficial(view.Ask!, CancellationToken.None);
-        await functions.AskOfficial(view.Ask!, CancellationToken.None); // again, as a retried activity: nothing more
-        var again = await functions.ReadAgreement(new LifecycleInput(id), CancellationToken.None);
+        var asked = await functions.AskOfficial(new AskOfficialInput(new LifecycleInput(id), view.Ask!), CancellationToken.None);
+        Assert.Null(asked.Ask);
+        // Again, as a retried activity: nothing more.
+        var again = await functions.AskOfficial(new AskOfficialInput(new LifecycleInput(id), view.Ask!), CancellationToken.None);
         Assert.Null(again.Ask);
         Assert.Equal(view.Version + 1, again.Version);
     }

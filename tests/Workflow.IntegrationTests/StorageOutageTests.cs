@@ -10,7 +10,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
 {
     private IsolatedApp app = null!;
 
-    public async Task InitializeAsync() => app = await IsolatedApp.StartAsync();
+    // A task-hub message the app had taken when storage went could not be given back: it shows again after this
+    // (five minutes by default, which is fine for the service but long for a test).
+    public async Task InitializeAsync() => app = await IsolatedApp.StartAsync(new Dictionary<string, string?> { ["Process:VisibilityTimeoutSeconds"] = "10" });
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 

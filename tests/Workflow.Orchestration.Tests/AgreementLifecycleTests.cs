@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -38,11 +37,11 @@ public sealed class AgreementLifecycleTests : IAsyncLifetime
         if (host is not null) await host.DisposeAsync();
     }
 
-    /// <summary>A command on the record, then the signal the app sends after it.</summary>
+    /// <summary>A command on the record, then the signal the app sends after it (naming the official to ask, if any).</summary>
     private async Task ChangeAsync(Func<Agreement, DateTimeOffset, IEnumerable<AgreementEvent>> move)
     {
-        record.Change(move);
-        await Client.RaiseEventAsync(record.Id, AgreementLifecycle.Changed);
+        var ask = record.Change(move);
+        await Client.RaiseEventAsync(record.Id, AgreementLifecycle.Changed, ask);
         await SettledAsync();
     }
 
@@ -62,9 +61,7 @@ public sealed class AgreementLifecycleTests : IAsyncLifetime
         {
             var instance = await Client.GetInstanceAsync(record.Id, getInputsAndOutputs: true);
             if (instance is { IsCompleted: true }) return;
-            if (instance?.SerializedCustomStatus is { Length: > 0 } json
-                && JsonSerializer.Deserialize<LifecycleStatus>(json, JsonSerializerOptions.Web) is { } looked
-                && looked.Version == record.Version && looked.LookedAt == record.Now)
+            if (LifecycleStatus.Parse(instance?.SerializedCustomStatus) is { } looked && looked.Version == record.Version && looked.LookedAt == record.Now)
                 return;
             Assert.True(DateTime.UtcNow < deadline, $"the orchestration did not settle: {instance?.RuntimeStatus} {instance?.SerializedCustomStatus}");
             await Task.Delay(20);
@@ -136,6 +133,21 @@ public sealed class AgreementLifecycleTests : IAsyncLifetime
 
         Assert.Equal([1, 2], AskedSteps);
         Assert.InRange(record.Looks - looks, 0, 10);
+    }
+
+    [Fact]
+    public async Task ASignalNamingAStepAlreadyAskedOrDecidedAsksNobody()
+    {
+        await StartAsync(InReview(2));
+        await ChangeAsync((a, now) => [a.Decide(1, 1, ReviewDecision.Approve, null, Legal, now)]);
+        Assert.Equal([1, 2], AskedSteps);
+
+        // Late or repeated signals naming steps whose officials were asked, or which are decided: the record says no.
+        foreach (var stale in new[] { new StepToAsk(1, 1), new StepToAsk(1, 2), new StepToAsk(2, 1) })
+            await Client.RaiseEventAsync(record.Id, AgreementLifecycle.Changed, stale);
+        await Task.Delay(1000);
+        await SettledAsync();
+        Assert.Equal([1, 2], AskedSteps);
     }
 
     [Fact]

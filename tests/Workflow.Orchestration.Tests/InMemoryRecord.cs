@@ -37,15 +37,16 @@ internal sealed class InMemoryRecord(Agreement agreement, DateTimeOffset now, Ti
 
     public IReadOnlyList<T> EventsOf<T>() where T : AgreementEvent => Events.OfType<T>().ToList();
 
-    /// <summary>A command on the record, as a door or the process runs it.</summary>
-    public void Change(Func<Agreement, DateTimeOffset, IEnumerable<AgreementEvent>> move)
+    /// <summary>A command on the record, as a door or the process runs it; the step whose official now waits to be asked, as the app's signal names it.</summary>
+    public StepToAsk? Change(Func<Agreement, DateTimeOffset, IEnumerable<AgreementEvent>> move)
     {
         lock (gate)
         {
             var made = move(agreement, clock).ToList();
-            if (made.Count == 0) return;
+            if (made.Count == 0) return null;
             events.AddRange(made);
             version++;
+            return StepToAsk.Of(agreement);
         }
     }
 
@@ -55,15 +56,15 @@ internal sealed class InMemoryRecord(Agreement agreement, DateTimeOffset now, Ti
         lock (gate) return Task.FromResult(ProcessView.Of(agreement, version, clock, input.Since, NoticePolicy.Default, lookAgainAfter));
     }
 
-    public Task AskOfficialAsync(AskOfficialInput input, CancellationToken ct)
+    public Task<ProcessView> AskOfficialAsync(AskOfficialInput input, CancellationToken ct)
     {
-        Change((a, at) => a.AskOfficial(input.Round, input.Step, System, at) is { } asked ? [asked] : []);
-        return Task.CompletedTask;
+        _ = Change((a, at) => a.AskOfficial(input.Step.Round, input.Step.Step, System, at) is { } asked ? [asked] : []);
+        return ReadAgreementAsync(input.Look, ct);
     }
 
-    public Task FireTimerAsync(FireTimerInput input, CancellationToken ct)
+    public Task<ProcessView> FireTimerAsync(FireTimerInput input, CancellationToken ct)
     {
-        Change((a, at) => a.FireTimer(input.Timer, NoticePolicy.Default, System, at));
-        return Task.CompletedTask;
+        _ = Change((a, at) => a.FireTimer(input.Timer, NoticePolicy.Default, System, at));
+        return ReadAgreementAsync(input.Look, ct);
     }
 }

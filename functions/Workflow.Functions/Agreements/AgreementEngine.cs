@@ -64,20 +64,21 @@ public sealed class AgreementEngine(
         if (change.Events.Count == 0) return before.FromCache ? null : answer;
 
         OutboxItem[] outbox =
-            [Outbox(OutboxKinds.Project, previous), .. change.Outbox ?? [], .. Planned(id, change.Events)];
+            [.. Projections.Concern(change.Events) ? [Outbox(OutboxKinds.Project, previous)] : Array.Empty<OutboxItem>(), .. change.Outbox ?? [], .. Planned(id, change.Events)];
         await CommitAndNotifyAsync(id, before.Version,
             () => store.CommitAsync(agreement, before, change.Events, outbox, context.Key, answer, now, ct, history), ct);
-        if (context.SignalsProcess && ProcessSignals.Concern(change.Events)) await SignalAsync(id);
+        if (context.SignalsProcess && ProcessSignals.Concern(change.Events)) await SignalAsync(id, StepToAsk.Of(agreement));
         return answer;
     }
 
     /// <summary>
-    /// Tells the agreement's orchestration at once. The command is committed and is answered whatever happens here: the
-    /// outbox signals it again (ProcessPlanner), and the orchestration reads what happened from the record.
+    /// Tells the agreement's orchestration at once, and which official now waits to be asked if one does. The command is
+    /// committed and is answered whatever happens here: the outbox signals it again (ProcessPlanner), and the
+    /// orchestration reads what happened from the record.
     /// </summary>
-    private async Task SignalAsync(string id)
+    private async Task SignalAsync(string id, StepToAsk? ask)
     {
-        try { await process.SignalAsync(id, CancellationToken.None); }
+        try { await process.SignalAsync(id, ask, CancellationToken.None); }
         catch (Exception e) { logger.LogWarning("Orchestration of {AgreementId} not signalled at once: {Message}", id, e.Message); }
     }
 

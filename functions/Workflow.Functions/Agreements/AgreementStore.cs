@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -37,6 +38,9 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
 {
     public const string StateRow = "state";
     public const string OutboxPrefix = "o-";
+
+    /// <summary>The version of the commit that wrote an outbox row (<c>o-{seq}-{n}</c>).</summary>
+    public static int OutboxVersion(string rowKey) => int.Parse(rowKey.AsSpan(OutboxPrefix.Length, 10), CultureInfo.InvariantCulture);
     private const string EventPrefix = "e-";
     private const string IdempotencyPrefix = "i-";
     /// <summary>An answer longer than this is kept in blob container <c>answers</c>, the row pointing to it.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Email;
@@ -21,7 +22,7 @@ public sealed record DispatchResult(int Rows, bool CommitPending);
 /// </summary>
 public sealed class Dispatcher(
     AgreementStore store, Projections projections, AgreementEngine engine, EmailDelivery emails, TimerStore timers, NoticePolicy policy,
-    IAgreementProcess process, StorageClients storage, TimeProvider clock, ILogger<Dispatcher> logger)
+    IAgreementProcess process, IOptions<ProcessOptions> processOptions, StorageClients storage, TimeProvider clock, ILogger<Dispatcher> logger)
 {
     // One dispatch per agreement at a time in this instance: a second notice for the same agreement waits and
     // then finds the outbox done, instead of doing the same work again beside the first.
@@ -88,12 +89,28 @@ public sealed class Dispatcher(
                 await process.StartAsync(agreementId, ct);
                 return RowOutcome.Done(row);
             case OutboxKinds.SignalProcess:
-                await process.SignalAsync(agreementId, ct);
-                return RowOutcome.Done(row);
+                return await SignalProcessAsync(agreementId, row, ct);
             default:
                 logger.LogError("Unknown outbox kind {Kind} in {AgreementId}/{Row}; left in place", row.GetString("Kind"), agreementId, row.RowKey);
                 return RowOutcome.Skip;
         }
+    }
+
+    /// <summary>
+    /// The backstop of the engine's own signal, which usually got there first: nothing to do once the orchestration has
+    /// looked at the change. Until the signal has had its time it only looks (a second signal would be a second look
+    /// for nothing, costly when many decisions come at once); after that it signals.
+    /// </summary>
+    private static readonly TimeSpan LookAgainFor = TimeSpan.FromSeconds(1);
+
+    private async Task<RowOutcome> SignalProcessAsync(string agreementId, TableEntity row, CancellationToken ct)
+    {
+        var waited = DateTimeOffset.UtcNow - (row.Timestamp ?? DateTimeOffset.UtcNow);
+        var backstop = TimeSpan.FromSeconds(processOptions.Value.SignalBackstopSeconds);
+        var signal = waited >= backstop;
+        if (await process.SeenOrSignalAsync(agreementId, AgreementStore.OutboxVersion(row.RowKey), signal, ct) || signal) return RowOutcome.Done(row);
+        var remaining = backstop - waited;
+        return RowOutcome.Later(remaining < LookAgainFor ? remaining : LookAgainFor);
     }
 
     /// <summary>

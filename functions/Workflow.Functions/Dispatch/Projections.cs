@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Storage;
 
@@ -17,6 +18,13 @@ public sealed class Projections(StorageClients storage)
     /// <summary>The state row's columns that every list row carries.</summary>
     public static readonly string[] SummaryColumns =
         ["Status", "Kind", "InstitutionId", "RegionId", "PartnerId", "Title", "ExpiresOn", "Version", "UpdatedAt", "ParentAgreementId", "Areas", "EvaluationDueOn", "ReviewDueAt", "EffectiveFrom", "Imported"];
+
+    /// <summary>
+    /// Whether a change alters what a list shows. Asking an official and the reminders and notices change nothing listed
+    /// (the lists keep the version and time of the last change that did), so they are not projected.
+    /// </summary>
+    public static bool Concern(IReadOnlyList<AgreementEvent> events) =>
+        !events.All(e => e is DecisionRequested or ReviewReminderDue or EvaluationReminderDue or RenewalNoticeDue);
 
     /// <summary>Projects the agreement's current state, then removes rows for where it no longer belongs.</summary>
     public async Task ProjectAsync(string agreementId, IEnumerable<ProjectPayload> previous, CancellationToken ct)

@@ -18,8 +18,8 @@ public sealed class LifecycleFunctions(ILifecycleActivities activities)
     public Task<ProcessView> ReadAgreement([ActivityTrigger] LifecycleInput input, CancellationToken ct) => activities.ReadAgreementAsync(input, ct);
 
     [Function(LifecycleActivities.AskOfficial)]
-    public Task AskOfficial([ActivityTrigger] AskOfficialInput input, CancellationToken ct) => activities.AskOfficialAsync(input, ct);
+    public Task<ProcessView> AskOfficial([ActivityTrigger] AskOfficialInput input, CancellationToken ct) => activities.AskOfficialAsync(input, ct);
 
     [Function(LifecycleActivities.FireTimer)]
-    public Task FireTimer([ActivityTrigger] FireTimerInput input, CancellationToken ct) => activities.FireTimerAsync(input, ct);
+    public Task<ProcessView> FireTimer([ActivityTrigger] FireTimerInput input, CancellationToken ct) => activities.FireTimerAsync(input, ct);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Workflow.Functions.Hosting;
 using Workflow.Orchestration;
@@ -51,10 +50,5 @@ public sealed class ClockMover(DevClock clock, DurableClientHolder holder, ILogg
         if (waiting.Count > 0) logger.LogWarning("Orchestrations {Ids} had not looked at their agreements a minute after the clock moved", string.Join(", ", waiting));
     }
 
-    private static LifecycleStatus? Status(OrchestrationMetadata instance)
-    {
-        if (string.IsNullOrEmpty(instance.SerializedCustomStatus)) return null;
-        try { return JsonSerializer.Deserialize<LifecycleStatus>(instance.SerializedCustomStatus, JsonSerializerOptions.Web); }
-        catch (JsonException) { return null; }
-    }
+    private static LifecycleStatus? Status(OrchestrationMetadata instance) => LifecycleStatus.Parse(instance.SerializedCustomStatus);
 }

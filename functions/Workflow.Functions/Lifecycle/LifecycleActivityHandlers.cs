@@ -5,7 +5,10 @@ using Workflow.Orchestration;
 
 namespace Workflow.Functions.Lifecycle;
 
-/// <summary>The orchestration's activities: reading the record, and its two commands on it (both do nothing the second time).</summary>
+/// <summary>
+/// The orchestration's activities: reading the record, and its two commands on it (both do nothing the second time),
+/// each answering the agreement as the process then sees it.
+/// </summary>
 public sealed class LifecycleActivityHandlers(AgreementStore store, AgreementEngine engine, NoticePolicy policy, TimeProvider clock, IOptions<ProcessOptions> options)
     : ILifecycleActivities
 {
@@ -17,11 +20,17 @@ public sealed class LifecycleActivityHandlers(AgreementStore store, AgreementEng
             : ProcessView.Gone(now);
     }
 
-    public Task AskOfficialAsync(AskOfficialInput input, CancellationToken ct) =>
-        engine.ExecuteAsSystemAsync(input.AgreementId, (a, now) =>
-            a.AskOfficial(input.Round, input.Step, CommandContext.SystemActor, now) is { } asked ? Change.Of(asked) : Change.Nothing, ct, CommandContext.Process());
+    public async Task<ProcessView> AskOfficialAsync(AskOfficialInput input, CancellationToken ct)
+    {
+        await engine.ExecuteAsSystemAsync(input.Look.AgreementId, (a, now) =>
+            a.AskOfficial(input.Step.Round, input.Step.Step, CommandContext.SystemActor, now) is { } asked ? Change.Of(asked) : Change.Nothing, ct, CommandContext.Process());
+        return await ReadAgreementAsync(input.Look, ct);
+    }
 
-    public Task FireTimerAsync(FireTimerInput input, CancellationToken ct) =>
-        engine.ExecuteAsSystemAsync(input.AgreementId, (a, now) =>
+    public async Task<ProcessView> FireTimerAsync(FireTimerInput input, CancellationToken ct)
+    {
+        await engine.ExecuteAsSystemAsync(input.Look.AgreementId, (a, now) =>
             new Change(a.FireTimer(input.Timer, policy, CommandContext.SystemActor, now)), ct, CommandContext.Process());
+        return await ReadAgreementAsync(input.Look, ct);
+    }
 }

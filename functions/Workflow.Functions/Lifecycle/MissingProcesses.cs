@@ -4,7 +4,10 @@ using Workflow.Functions.Storage;
 
 namespace Workflow.Functions.Lifecycle;
 
-/// <summary>Gives every agreement that has not ended an orchestration, if it has none (those recorded before there were any).</summary>
+/// <summary>
+/// Gives every agreement that has not ended a running orchestration: those recorded before there were any, those whose
+/// orchestration failed or was ended to make way for a new version of it.
+/// </summary>
 public sealed class MissingProcesses(StorageClients storage, AgreementStore store, IAgreementProcess process)
 {
     /// <returns>How many agreements were looked at and have a process now.</returns>

@@ -28,6 +28,11 @@ public sealed class ProcessOptions
     /// crashed is worked on again after this (the host's controlQueueVisibilityTimeout and workItemQueueVisibilityTimeout).
     /// </summary>
     public int VisibilityTimeoutSeconds { get; set; } = 300;
+    /// <summary>
+    /// A command signals the agreement's orchestration at once, and its outbox again after this long unless the
+    /// orchestration has looked at the change by then (a signal lost when the app died right after the commit).
+    /// </summary>
+    public int SignalBackstopSeconds { get; set; } = 30;
     /// <summary>An orchestration looks at its agreement at least this often, even with no signal and no timer due.</summary>
     public int LookAgainHours { get; set; } = 24;
 }

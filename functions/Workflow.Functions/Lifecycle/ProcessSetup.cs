@@ -18,6 +18,7 @@ public static partial class ProcessSetup
             .Validate(o => o.SidecarPort is >= 0 and <= 65_535, "Setting 'Process:SidecarPort' must be 0-65535.")
             .Validate(o => o.MaxPollMilliseconds is >= 100 and <= 60_000, "Setting 'Process:MaxPollMilliseconds' must be 100-60000.")
             .Validate(o => o.VisibilityTimeoutSeconds is >= 5 and <= 3_600, "Setting 'Process:VisibilityTimeoutSeconds' must be 5-3600.")
+            .Validate(o => o.SignalBackstopSeconds is >= 1 and <= 3_600, "Setting 'Process:SignalBackstopSeconds' must be 1-3600.")
             .Validate(o => o.LookAgainHours is >= 1 and <= 24 * 31, "Setting 'Process:LookAgainHours' must be 1-744.")
             .ValidateOnStart();
         services.AddSingleton<IAgreementProcess, AgreementProcess>();

@@ -28,6 +28,7 @@ public sealed class SinergiFactory(string connectionString, Action<IServiceColle
         ["Approvals__PublicBaseUrl"] = PublicBaseUrl,
         ["Approvals__SigningKey"] = ApprovalKey,
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Process__SignalBackstopSeconds"] = "5",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -54,6 +55,8 @@ public sealed class SinergiFactory(string connectionString, Action<IServiceColle
                 ["Approvals:PublicBaseUrl"] = PublicBaseUrl,
                 ["Approvals:SigningKey"] = ApprovalKey,
                 ["Logging:LogLevel:Default"] = "Warning",
+                // A signal lost on purpose is made good within seconds, not the default half minute.
+                ["Process:SignalBackstopSeconds"] = "3",
                 // The in-memory test server has no request body limit to set (Kestrel's is tested on the app as a process).
                 ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
             };

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using System.Text.Json;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Lifecycle;
 using Workflow.Functions.Storage;
@@ -59,9 +58,7 @@ public sealed class StorageProbe(TableServiceClient tables, BlobServiceClient bl
             var status = instance.HasValue ? instance.Value!.GetString("RuntimeStatus") : null;
             if (status == "Failed") throw new InvalidOperationException($"The orchestration of {state.PartitionKey} failed: {instance.Value!.GetString("Output")}");
             if (status is "Completed" or "Terminated") continue;
-            var looked = status == "Running" && instance.Value!.GetString("CustomStatus") is { Length: > 0 } custom
-                ? JsonSerializer.Deserialize<LifecycleStatus>(custom, JsonSerializerOptions.Web)
-                : null;
+            var looked = status == "Running" ? LifecycleStatus.Parse(instance.Value!.GetString("CustomStatus")) : null;
             var version = state.GetInt32("Version") ?? 0;
             if (looked is null || looked.Version < version && await SignalledSinceAsync(state.PartitionKey, looked.Version, version))
                 unseen.Add($"{state.PartitionKey} (version {version}, orchestration {status ?? "none"} having seen {looked?.Version.ToString() ?? "nothing"})");
