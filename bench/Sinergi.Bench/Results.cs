@@ -67,7 +67,7 @@ public static class ResultsTable
             rows.Add([$"renewal-notice timer, {s.Agreements:N0} agreements, {s.Due} due", $"{s.SweepMs:F0} ms, {s.StorageRequests} storage requests",
                 $"query of the due timers: {s.RawQueryMs:F1} ms", $"{s.Ratio:F1}×"]);
         var l = r.Lifecycle;
-        rows.Add(["storage requests, one whole lifecycle", $"record {l.Record} ({l.Commands} commands, {l.Dispatch} dispatch, {l.Sweeps} renewal-notice timer, {l.Process} orchestration activities); task hub {l.TaskHub} over {l.Seconds:F0} s, its polling included",
+        rows.Add(["storage requests, one whole lifecycle", $"record {l.Record} ({l.Commands} commands, {l.Dispatch} dispatch, {l.Sweeps} renewal-notice timer, {l.Process} orchestration activities{(l.Clock > 0 ? $", {l.Clock} dev clock" : "")}); task hub {l.TaskHub} over {l.Seconds:F0} s, its polling included",
             $"{l.Events} events = {l.Events} transactions", $"{l.PerEvent:F1} per event"]);
         var idle = r.Idle;
         rows.Add([$"storage requests a minute, idle, {idle.Waiting:N0} orchestrations waiting", $"task hub {idle.TaskHubPerMinute:F0}, record {idle.RecordPerMinute:F0}",

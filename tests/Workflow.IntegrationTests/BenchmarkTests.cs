@@ -30,7 +30,11 @@ public sealed class BenchmarkTests
             Assert.All(results["throughput"]!.AsArray(), t => Assert.True(t!["appPerSecond"]!.GetValue<double>() > 0));
             Assert.True(results["decisionToEmail"]!["decisions"]!.GetValue<int>() > 0);
             Assert.Equal(2, results["sweep"]!.AsArray().Count);
-            Assert.True(results["lifecycle"]!["record"]!.GetValue<long>() > 0);
+            var lifecycle = results["lifecycle"]!;
+            string[] parts = ["commands", "dispatch", "sweeps", "process", "clock"];
+            Assert.All(parts, p => Assert.True(lifecycle[p]!.GetValue<long>() >= 0, $"{p}: {lifecycle}"));
+            Assert.True(lifecycle["process"]!.GetValue<long>() > 0 && lifecycle["commands"]!.GetValue<long>() > 0, lifecycle.ToJsonString());
+            Assert.Equal(lifecycle["record"]!.GetValue<long>(), parts.Sum(p => lifecycle[p]!.GetValue<long>()));
             Assert.True(results["lifecycle"]!["taskHub"]!.GetValue<long>() > 0);
             Assert.True(results["idle"]!["taskHubPerMinute"]!.GetValue<double>() > 0);
             Assert.True(results["startup"]!["medianMs"]!.GetValue<double>() > 0);
