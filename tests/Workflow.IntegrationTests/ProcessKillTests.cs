@@ -27,15 +27,10 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
         azurite = await AzuriteProcess.StartAsync();
         storage = new StorageProbe(new TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString));
         sendGrid = await FakeSendGrid.StartAsync();
-        var settings = SinergiFactory.ProcessSettings(azurite.ConnectionString);
-        settings["Email__Transport"] = "SendGrid";
-        settings["SendGrid__ApiKey"] = "SG.process-kill-tests";
-        settings["SendGrid__Host"] = sendGrid.Url;
-        settings["Engine__QueuePollMilliseconds"] = "50";
+        var settings = SinergiFactory.KilledProcessSettings(azurite.ConnectionString, sendGrid.Url);
         settings["Engine__SweepIntervalSeconds"] = "86400"; // the test sweeps when it has moved the clock
         settings["Engine__OutboxRecoverySeconds"] = "2";
         settings["Engine__DispatchLeaseSeconds"] = "3";
-        settings["Process__VisibilityTimeoutSeconds"] = "5"; // a task-hub message a killed app had taken comes back after 5 s
         app = new AppProcess(settings);
         await app.StartAsync(clock.Setting());
     }

@@ -22,13 +22,7 @@ public sealed class ProcessRestartTests : IAsyncLifetime
         azurite = await AzuriteProcess.StartAsync();
         storage = new StorageProbe(new TableServiceClient(azurite.ConnectionString), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString));
         sendGrid = await FakeSendGrid.StartAsync();
-        var settings = SinergiFactory.ProcessSettings(azurite.ConnectionString);
-        settings["Email__Transport"] = "SendGrid";
-        settings["SendGrid__ApiKey"] = "SG.process-restart-tests";
-        settings["SendGrid__Host"] = sendGrid.Url;
-        settings["Engine__QueuePollMilliseconds"] = "50";
-        settings["Process__VisibilityTimeoutSeconds"] = "5";
-        app = new AppProcess(settings);
+        app = new AppProcess(SinergiFactory.KilledProcessSettings(azurite.ConnectionString, sendGrid.Url));
         await app.StartAsync(ClockAt(Start));
     }
 

@@ -96,13 +96,14 @@ public sealed class Dispatcher(
         }
     }
 
+    /// <summary>How soon a backstop row that found the change not yet looked at checks again.</summary>
+    private static readonly TimeSpan LookAgainFor = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// The backstop of the engine's own signal, which usually got there first: nothing to do once the orchestration has
     /// looked at the change. Until the signal has had its time it only looks (a second signal would be a second look
     /// for nothing, costly when many decisions come at once); after that it signals.
     /// </summary>
-    private static readonly TimeSpan LookAgainFor = TimeSpan.FromSeconds(1);
-
     private async Task<RowOutcome> SignalProcessAsync(string agreementId, TableEntity row, CancellationToken ct)
     {
         var waited = DateTimeOffset.UtcNow - (row.Timestamp ?? DateTimeOffset.UtcNow);

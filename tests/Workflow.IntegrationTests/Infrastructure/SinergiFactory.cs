@@ -31,6 +31,18 @@ public sealed class SinergiFactory(string connectionString, Action<IServiceColle
         ["Process__SignalBackstopSeconds"] = "5",
     };
 
+    /// <summary>The settings of an app process a test kills: emails to a SendGrid stand-in, quick polling.</summary>
+    public static Dictionary<string, string> KilledProcessSettings(string storageConnectionString, string sendGridUrl)
+    {
+        var settings = ProcessSettings(storageConnectionString);
+        settings["Email__Transport"] = "SendGrid";
+        settings["SendGrid__ApiKey"] = "SG.killed-process-tests";
+        settings["SendGrid__Host"] = sendGridUrl;
+        settings["Engine__QueuePollMilliseconds"] = "50";
+        settings["Process__VisibilityTimeoutSeconds"] = "5"; // a task-hub message a killed app had taken comes back after 5 s
+        return settings;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
