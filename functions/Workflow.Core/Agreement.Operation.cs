@@ -9,7 +9,7 @@ public sealed partial class Agreement
 
     public AgreementSigned Sign(SigningInput signing, DocumentRef signedDocument, Actor by, DateTimeOffset now)
     {
-        Require("mencatat penandatanganan", AgreementStatus.Approved);
+        Check(Move.Signing, now);
         var v = new Validator();
         var record = ValidateSigning(signing, signedDocument, v, now, imported: false);
         v.ThrowIfAny();
@@ -48,7 +48,7 @@ public sealed partial class Agreement
 
     public ActionPlanUpdated SetActionPlan(IReadOnlyList<ActionItemInput>? items, Actor by, DateTimeOffset now)
     {
-        Require("mengubah rencana aksi", AgreementStatus.Exploring, AgreementStatus.Drafting, AgreementStatus.Approved, AgreementStatus.Active);
+        Check(Move.ActionPlan, now);
         var v = new Validator();
         var plan = v.List("items", items, 0, MaxActionItems)
             .Select((item, i) => item is null
@@ -73,7 +73,7 @@ public sealed partial class Agreement
 
     public EvaluationRecorded RecordEvaluation(EvaluationInput input, DocumentRef? document, Actor by, DateTimeOffset now)
     {
-        Require("mencatat evaluasi", AgreementStatus.Active);
+        Check(Move.Evaluations, now);
         var v = new Validator();
         var periodEnd = v.Required("periodEnd", input.PeriodEnd);
         if (input.PeriodEnd is not null && (periodEnd > Today(now) || periodEnd < EffectiveFrom))
@@ -104,13 +104,7 @@ public sealed partial class Agreement
     /// <summary>Starts a renewal; the caller creates the new agreement from the returned seed under <paramref name="renewalId"/>.</summary>
     public (RenewalStarted Event, NewAgreement Renewal) StartRenewal(string renewalId, int? validityMonths, Actor by, DateTimeOffset now)
     {
-        Require("memulai perpanjangan", AgreementStatus.Active);
-        if (PendingRenewalId is not null)
-            throw new InvalidMoveException($"Perpanjangan sudah dimulai ({PendingRenewalId}).");
-        var since = Today(now).AddMonths(-RenewalNeedsEvaluationWithinMonths);
-        if (!(EvaluatedThrough >= since))
-            throw new InvalidMoveException(
-                $"Perpanjangan memerlukan evaluasi dalam {RenewalNeedsEvaluationWithinMonths} bulan terakhir (sejak {since:yyyy-MM-dd}).");
+        Check(Move.Renewal, now);
         var v = new Validator();
         var months = v.Range("validityMonths", validityMonths, MinValidityMonths, MaxValidityMonths);
         v.ThrowIfAny();
@@ -145,7 +139,7 @@ public sealed partial class Agreement
 
     public AgreementTerminated Terminate(string? reason, DateOnly? effectiveOn, Actor by, DateTimeOffset now)
     {
-        Require("mengakhiri perjanjian", AgreementStatus.Active);
+        Check(Move.Termination, now);
         var v = new Validator();
         var cleanReason = v.Text("reason", reason, 2000);
         var date = v.Required("effectiveOn", effectiveOn);

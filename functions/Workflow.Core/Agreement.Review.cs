@@ -24,7 +24,7 @@ public sealed partial class Agreement
 
     public DraftUploaded UploadDraft(DocumentRef document, string? note, Actor by, DateTimeOffset now)
     {
-        Require("mengunggah draf", AgreementStatus.Exploring, AgreementStatus.Drafting);
+        Check(Move.Drafts, now);
         var v = new Validator();
         var cleanNote = v.OptionalLine("note", note, 2000);
         v.ThrowIfAny();
@@ -40,13 +40,8 @@ public sealed partial class Agreement
     /// </summary>
     public ReviewSubmitted SubmitForReview(IReadOnlyList<ReviewStepInput>? steps, ReviewOfficials officials, Actor by, DateTimeOffset now)
     {
-        Require("mengajukan reviu", AgreementStatus.Drafting);
-        if (LatestDraft is not { } draft)
-            throw new InvalidMoveException("Tidak dapat mengajukan reviu: belum ada draf yang diunggah.");
-        var lastReviewed = LatestRound?.DraftVersion ?? 0;
-        if (draft.Version <= lastReviewed)
-            throw new InvalidMoveException(
-                $"Tidak dapat mengajukan reviu: draf versi {lastReviewed} sudah direviu; unggah versi baru terlebih dahulu.");
+        Check(Move.Review, now);
+        var draft = LatestDraft!;
 
         var v = new Validator();
         var validSteps = v.List("steps", steps, 1, MaxReviewSteps)
@@ -102,9 +97,8 @@ public sealed partial class Agreement
     /// <summary>Records one official's decision on the step that is waiting for it. Nobody decides in a round they submitted, or two steps of one round.</summary>
     public ReviewStepDecided Decide(int round, int step, ReviewDecision decision, string? comment, Actor by, DateTimeOffset now)
     {
-        var open = OpenRound;
-        if (Status != AgreementStatus.InReview || open is null)
-            throw new InvalidMoveException($"Tidak dapat memutuskan: perjanjian tidak sedang direviu (status {Status}).");
+        Check(Move.Decision, now);
+        var open = OpenRound!;
         if (round != open.Round)
             throw new InvalidMoveException($"Putaran reviu {round} sudah ditutup; putaran yang berjalan adalah {open.Round}.");
         var target = open.Steps.FirstOrDefault(s => s.Step == step)
@@ -113,10 +107,7 @@ public sealed partial class Agreement
             throw new InvalidMoveException($"Langkah {step} sudah diputuskan ({target.Decision}).");
         if (open.CurrentStep!.Step != step)
             throw new InvalidMoveException($"Langkah {step} belum dapat diputuskan: langkah {open.CurrentStep.Step} masih menunggu.");
-        if (SamePerson(by.Email, open.SubmittedBy))
-            throw new InvalidMoveException("Anda mengajukan putaran reviu ini; keputusannya harus diambil pejabat lain.");
-        if (open.Steps.Any(s => SamePerson(s.DecidedBy, by.Email)))
-            throw new InvalidMoveException("Anda sudah memutuskan langkah lain pada putaran ini; setiap langkah diputuskan orang yang berbeda.");
+        if (DecisionRefusalFor(by.Email) is { } refusal) throw new InvalidMoveException(refusal);
 
         var v = new Validator();
         var cleanComment = decision == ReviewDecision.Approve

@@ -140,11 +140,4 @@ public sealed partial class Agreement
             v.People("audiensi.attendees", input.Attendees, 1, MaxAttendees),
             v.OptionalText("audiensi.notes", input.Notes, 4000));
     }
-
-    private void Require(string move, params AgreementStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-            throw new InvalidMoveException(
-                $"Tidak dapat {move}: status perjanjian {Status}, harus {string.Join(" atau ", allowed)}.");
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workflow.Core;
+using Workflow.Functions.Auth;
 using Workflow.Functions.Dispatch;
 using Workflow.Functions.Email;
 using Workflow.Functions.Hosting;
@@ -60,7 +61,7 @@ public sealed class AgreementEngine(
         var answerWithHistory = change.Answer is null && (context.WantsAnswer || context.Key is not null);
         var history = answerWithHistory ? (await store.HistoryAsync(before, ct)).With(change.Events) : before.History?.With(change.Events);
         var answer = change.Answer?.Invoke(agreement, version, now)
-            ?? (answerWithHistory ? Json(200, Describe(agreement, history!, version, now)) : NoBody);
+            ?? (answerWithHistory ? Json(200, Describe(agreement, history!, version, now, context.Caller)) : NoBody);
         if (change.Events.Count == 0) return before.FromCache ? null : answer;
 
         OutboxItem[] outbox =
@@ -96,7 +97,7 @@ public sealed class AgreementEngine(
         if (context.Key is { } key && await store.FindAnswerAsync(id, key, ct) is { } first) return first;
         var now = at ?? clock.GetUtcNow();
         var (agreement, created) = create(now);
-        var answer = Json(201, Describe(agreement, AgreementHistory.Empty, 1, now), $"/api/agreements/{agreement.Id}");
+        var answer = Json(201, Describe(agreement, AgreementHistory.Empty, 1, now, context.Caller), $"/api/agreements/{agreement.Id}");
         OutboxItem[] outbox = [Outbox(OutboxKinds.Project, new ProjectPayload(null, null)), .. Planned(id, [created])];
         try
         {
@@ -124,7 +125,7 @@ public sealed class AgreementEngine(
             var (renewal, _) = Agreement.Create(renewalId, seed, context.Actor, now);
             created = new CreateRenewalPayload(renewalId, seed, context.Actor, now);
             return new Change([started], [Outbox(OutboxKinds.CreateRenewal, created)],
-                (_, _, _) => Json(201, Describe(renewal, AgreementHistory.Empty, 1, now), $"/api/agreements/{renewalId}"));
+                (_, _, _) => Json(201, Describe(renewal, AgreementHistory.Empty, 1, now, context.Caller), $"/api/agreements/{renewalId}"));
         }, ct);
         if (created is not null) await EnsureRenewalCreatedAsync(created, ct);
         return response;
@@ -171,5 +172,7 @@ public sealed class AgreementEngine(
     /// <summary>What a command answers when nobody reads its answer (a link, a page, the system itself).</summary>
     private static readonly StoredResponse NoBody = new(200, "", null);
 
-    public AgreementResponse Describe(Agreement a, AgreementHistory history, int version, DateTimeOffset now) => AgreementResponse.From(a, history, version, now, policy);
+    /// <summary>The agreement as the API shows it to <paramref name="caller"/> (none: a system answer, with no moves).</summary>
+    public AgreementResponse Describe(Agreement a, AgreementHistory history, int version, DateTimeOffset now, Caller? caller) =>
+        AgreementResponse.From(a, history, version, now, policy, caller.AllowedMoves(a, now));
 }

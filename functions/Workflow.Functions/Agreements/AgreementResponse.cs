@@ -35,15 +35,17 @@ public sealed record AgreementResponse(
     IReadOnlyList<ScheduledTimer> NextTimers,
     int Version,
     DateTimeOffset CreatedAt,
-    string CreatedBy)
+    string CreatedBy,
+    IReadOnlyList<string> AllowedMoves)
 {
-    public static AgreementResponse From(Agreement a, AgreementHistory history, int version, DateTimeOffset now, NoticePolicy policy) => new(
+    /// <param name="allowedMoves">What the caller may do to it now (<see cref="Auth.CallerMoves"/>).</param>
+    public static AgreementResponse From(Agreement a, AgreementHistory history, int version, DateTimeOffset now, NoticePolicy policy, IReadOnlyList<string> allowedMoves) => new(
         a.Id, a.Kind, a.Status, a.InstitutionId, a.RegionId, a.PartnerId, a.Title, a.Purpose, a.Scope, a.ValidityMonths,
         a.ParentAgreementId, a.RenewalOfId, a.RenewedById, a.PendingRenewalId, a.EffectiveFrom, a.ExpiresOn, a.Signing?.Imported == true, a.Audiensi,
         history.Drafts.Select(d => new DraftResponse(d.Version, d.Document.DocumentId, d.Document.FileName, d.Document.ContentType,
             d.Document.Length, d.Document.Sha256, d.Note, d.UploadedAt, d.UploadedBy)).ToList(),
         history.ReviewRounds, a.Signing, a.ActionPlan, history.Evaluations, a.Termination,
-        a.UpcomingTimers(now, policy), version, a.CreatedAt, a.CreatedBy);
+        a.UpcomingTimers(now, policy), version, a.CreatedAt, a.CreatedBy, allowedMoves);
 }
 
 public sealed record DraftUploadResponse(int Version, string DocumentId, string Sha256);

@@ -74,7 +74,7 @@ public static class AgreementsApi
     {
         var stored = await store.GetAsync(Ids.Route(id), ct);
         http.Caller().EnsureCanRead(stored.Agreement);
-        return TypedResults.Ok(engine.Describe(stored.Agreement, await store.HistoryAsync(stored, ct), stored.Version, clock.GetUtcNow()));
+        return TypedResults.Ok(engine.Describe(stored.Agreement, await store.HistoryAsync(stored, ct), stored.Version, clock.GetUtcNow(), http.Caller()));
     }
 
     private static async Task<Ok<HistoryResponse>> History(string id, HttpContext http, AgreementStore store, CancellationToken ct)

@@ -11,7 +11,9 @@ namespace Workflow.Functions.Agreements;
 /// the door shows the agreement as the command left it (the API does; a page, a link and the system do not).
 /// <paramref name="SignalsProcess"/>: the agreement's orchestration is told (not when the orchestration itself runs it).
 /// </summary>
-public sealed record CommandContext(Actor Actor, Action<Agreement> Authorize, IdempotencyRecord? Key, bool WantsAnswer = true, bool SignalsProcess = true)
+/// <paramref name="Caller"/>: the person behind it, when there is one (their answer lists the moves open to them).
+public sealed record CommandContext(
+    Actor Actor, Action<Agreement> Authorize, IdempotencyRecord? Key, bool WantsAnswer = true, bool SignalsProcess = true, Caller? Caller = null)
 {
     public static readonly Actor SystemActor = new("sistem@sinergi.local", "Sinergi");
 
@@ -36,7 +38,7 @@ public sealed record CommandContext(Actor Actor, Action<Agreement> Authorize, Id
     {
         var caller = http.Caller();
         var check = authorize ?? ((c, a) => c.EnsureCanWrite(a));
-        return new CommandContext(http.Actor(), a => check(caller, a), KeyFrom(http, caller, operation, target, requestText), wantsAnswer);
+        return new CommandContext(http.Actor(), a => check(caller, a), KeyFrom(http, caller, operation, target, requestText), wantsAnswer, Caller: caller);
     }
 
     /// <summary>

@@ -9,23 +9,31 @@ public static class AgreementForms
 {
     public const int StepRows = 5, PersonRows = 4, NewPlanRows = 3;
 
+    /// <param name="moves">The moves open to the caller, each with the agreement's reason when it is refused now.</param>
     /// <param name="officials">Who the directory allows on the HeadOfInstitution and Kanwil steps, shown beside the review form.</param>
-    public static string For(Agreement a, PageContext p, FormState state, bool canWrite,
+    public static string For(Agreement a, PageContext p, FormState state, IReadOnlyList<MoveOption> moves,
         (IReadOnlyList<Official> Institution, IReadOnlyList<Official> Kanwil) officials)
     {
-        if (!canWrite) return "";
+        bool Offered(string move) => moves.Any(m => m.Move == move && m.Allowed);
         var forms = new List<string>();
-        if (a.Status is AgreementStatus.Exploring or AgreementStatus.Drafting) forms.Add(Draft(a, p, state.For("draft")));
-        if (a.Status == AgreementStatus.Drafting && a.DraftCount > 0) forms.Add(Review(a, p, state.For("review"), officials));
-        if (a.Status == AgreementStatus.Approved) forms.Add(Sign(a, p, state.For("signing")));
-        if (a.Status is AgreementStatus.Exploring or AgreementStatus.Drafting or AgreementStatus.Approved or AgreementStatus.Active) forms.Add(Plan(a, p, state.For("action-plan")));
-        if (a.Status == AgreementStatus.Active)
-        {
-            forms.Add(Evaluation(a, p, state.For("evaluation")));
-            forms.Add(Renewal(a, p, state.For("renewal")));
-            forms.Add(Termination(a, p, state.For("termination")));
-        }
-        return forms.Count == 0 ? "" : $"""<h2 id="tindakan">{E(p.T("Tindakan", "Actions"))}</h2>{string.Concat(forms)}""";
+        if (Offered(Move.Drafts)) forms.Add(Draft(a, p, state.For("draft")));
+        if (Offered(Move.Review)) forms.Add(Review(a, p, state.For("review"), officials));
+        if (Offered(Move.Signing)) forms.Add(Sign(a, p, state.For("signing")));
+        if (Offered(Move.ActionPlan)) forms.Add(Plan(a, p, state.For("action-plan")));
+        if (Offered(Move.Evaluations)) forms.Add(Evaluation(a, p, state.For("evaluation")));
+        if (Offered(Move.Renewal)) forms.Add(Renewal(a, p, state.For("renewal")));
+        if (Offered(Move.Termination)) forms.Add(Termination(a, p, state.For("termination")));
+        // An official decides on the approval page their e-mail links to; here the other moves say why they wait.
+        var refused = moves.Where(m => !m.Allowed && m.Move != Move.Decision).ToList();
+        if (forms.Count == 0 && refused.Count == 0) return "";
+        return $"""
+            <h2 id="tindakan">{E(p.T("Tindakan", "Actions"))}</h2>
+            {string.Concat(forms)}
+            {(refused.Count == 0 ? "" : $"""
+            <h3>{E(p.T("Belum dapat dilakukan", "Not possible now"))}</h3>
+            <ul class="refused">{string.Concat(refused.Select(m => $"<li><strong>{E(p.MoveName(m.Move))}</strong>: {E(m.Refusal)}</li>"))}</ul>
+            """)}
+            """;
     }
 
     private static string Form(Agreement a, string action, string title, string fields, string button, FormState state, IEnumerable<string> shown, bool multipart = false) => $"""

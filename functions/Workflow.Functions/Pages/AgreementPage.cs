@@ -1,5 +1,6 @@
 using Workflow.Core;
 using Workflow.Functions.Agreements;
+using Workflow.Functions.Auth;
 using Workflow.Functions.Directory;
 using Workflow.Functions.Hosting;
 using static Workflow.Functions.Hosting.Html;
@@ -68,7 +69,7 @@ public static class AgreementPage
             {(record.Evaluations.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"<ul>{string.Concat(record.Evaluations.Select(e => $"<li>{e.Number}. {E(p.Date(e.PeriodEnd))} — {E(e.Recommendation.ToString())}: {E(e.Summary)}</li>"))}</ul>")}
             <h2>{E(p.T("Pengingat mendatang", "Upcoming timers"))}</h2>
             {(a.UpcomingTimers(clock.GetUtcNow(), policy) is { Count: > 0 } timers ? $"<ul>{string.Concat(timers.Take(10).Select(t => $"<li>{E(p.Date(t.DueOn))}: {E(t.Kind.ToString())} ({E(t.Detail)})</li>"))}</ul>" : $"<p class=\"muted\">{E(p.T("Tidak ada.", "None."))}</p>")}
-            {AgreementForms.For(a, p, form ?? FormState.Empty, p.Caller.CanWrite(a.InstitutionId, a.RegionId), officials)}
+            {AgreementForms.For(a, p, form ?? FormState.Empty, p.Caller.MovesFor(a, clock.GetUtcNow()), officials)}
             <h2>{E(p.T("Riwayat", "History"))} <span class="badge">{E(history.Verified ? p.T("rantai hash utuh", "hash chain intact") : p.T($"rantai rusak di #{history.BrokenAtSeq}", $"chain broken at #{history.BrokenAtSeq}"))}</span></h2>
             <ol class="timeline">{string.Concat(history.Events.Select(e => $"<li><strong>{E(e.Type)}</strong> — {E(LocalId(e.At, a.TimeZone))} — {E(e.Actor.Name)} &lt;{E(e.Actor.Email)}&gt;{(e.Actor.Address is null ? "" : $" · {E(e.Actor.Address)}")}</li>"))}</ol>
             """;

@@ -19,17 +19,21 @@ public sealed record PageContext(Caller Caller, bool English, string Path)
 
     public string Date(DateOnly? date) => date is null ? "-" : English ? DateEn(date.Value) : DateId(date.Value);
 
-    public string Status(AgreementStatus status) => status switch
+    public string Status(AgreementStatus status) =>
+        !English ? Agreement.StatusLabel(status) : status == AgreementStatus.InReview ? "In review" : status.ToString();
+
+    /// <summary>A move (<see cref="Move"/>) as the pages name it.</summary>
+    public string MoveName(string move) => move switch
     {
-        AgreementStatus.Exploring => T("Penjajakan", "Exploring"),
-        AgreementStatus.Drafting => T("Penyusunan draf", "Drafting"),
-        AgreementStatus.InReview => T("Dalam reviu", "In review"),
-        AgreementStatus.Approved => T("Disetujui", "Approved"),
-        AgreementStatus.Active => T("Berlaku", "Active"),
-        AgreementStatus.Renewed => T("Diperpanjang", "Renewed"),
-        AgreementStatus.Expired => T("Kedaluwarsa", "Expired"),
-        AgreementStatus.Terminated => T("Diakhiri", "Terminated"),
-        _ => T("Ditolak", "Rejected"),
+        Move.Drafts => T("Unggah draf", "Upload a draft"),
+        Move.Review => T("Ajukan reviu", "Submit for review"),
+        Move.Decision => T("Keputusan reviu", "Review decision"),
+        Move.Signing => T("Catat penandatanganan", "Record the signing"),
+        Move.ActionPlan => T("Rencana aksi", "Action plan"),
+        Move.Evaluations => T("Catat evaluasi", "Record an evaluation"),
+        Move.Renewal => T("Perpanjangan", "Renewal"),
+        Move.Termination => T("Pengakhiran", "Termination"),
+        _ => move,
     };
 
     public string Area(ProgramArea area) => area switch
