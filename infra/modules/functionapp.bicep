@@ -72,6 +72,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     AZURE_CLIENT_ID: identityClientId
     AZURE_FUNCTIONS_ENVIRONMENT: 'Production'
+    // The site's root is the app's (it leads to the pages), not the host's welcome page.
+    AzureWebJobsDisableHomepage: 'true'
     Storage__TableServiceUri: 'https://${storageAccountName}.table.${storageSuffix}'
     Storage__BlobServiceUri: 'https://${storageAccountName}.blob.${storageSuffix}'
     Storage__QueueServiceUri: 'https://${storageAccountName}.queue.${storageSuffix}'

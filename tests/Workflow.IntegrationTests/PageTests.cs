@@ -24,6 +24,23 @@ public sealed partial class PageTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task TheSiteRootLeadsToSignInThenToTheDashboard()
+    {
+        var w = await api.NewWorldAsync();
+        var root = await Browser(followRedirects: false).GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/app", root.Headers.Location!.OriginalString);
+        var (status, page) = await Get(Browser(), "/");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"staf@{w.InstitutionId}.example", page); // the sign-in page, with the demo users
+
+        var (signedIn, dashboard) = await Get(await StaffAsync(w), "/");
+        Assert.Equal(HttpStatusCode.OK, signedIn);
+        Assert.Contains("<h1>Dasbor</h1>", dashboard);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser(followRedirects: false).GetAsync("/tidak-ada")).StatusCode);
+    }
+
+    [Fact]
     public async Task PagesNeedSignInAndTheDevelopmentPageListsUsersByRole()
     {
         var w = await api.NewWorldAsync();

@@ -126,6 +126,10 @@ public static class ApprovalsFunctions
 /// <summary>The staff and Kanwil pages, sign-in and reports, and their stylesheet.</summary>
 public static class PagesFunctions
 {
+    [Function("Home")]
+    public static IResult Home([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Pages.PagesEndpoints.RootRoute)] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
     [Function("SignInPage")]
     public static IResult SignInPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/masuk")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);

@@ -11,8 +11,13 @@ namespace Workflow.Functions.Pages;
 /// <summary>The staff and Kanwil pages under /app. Server-rendered, no script; the same scoping as the API.</summary>
 public static class PagesEndpoints
 {
+    public const string RootRoute = "{root:maxlength(0)?}";
+
     public static IEndpointRouteBuilder MapSinergiPages(this IEndpointRouteBuilder app)
     {
+        // The site's root leads to the pages: the dashboard, or the sign-in page first. (The route matches only "/": the
+        // Functions host allows no empty route, and this one is the same in both hostings.)
+        app.MapGet(RootRoute, () => TypedResults.LocalRedirect("/app")).ExcludeFromDescription().AllowAnonymous();
         var open = app.MapGroup("/app").ExcludeFromDescription().AllowAnonymous();
         open.MapGet("/masuk", (HttpContext http, Directory.DirectoryStore directory, string? returnUrl, CancellationToken ct) => SignInPage.ShowAsync(http, directory, returnUrl, ct));
         open.MapPost("/masuk", (HttpContext http, CancellationToken ct) => Guard(http, () => SignInPage.SignInAsync(http, ct)))
