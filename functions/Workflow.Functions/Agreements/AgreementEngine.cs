@@ -44,7 +44,16 @@ public sealed class AgreementEngine(
             if (context.Key is { } retried && await store.FindAnswerAsync(id, retried, ct) is { } answered) return answered;
             known = await store.GetAsync(id, ct);
         }
-        return (await ExecuteOnAsync(known, id, context, move, ct))!;
+        try
+        {
+            return (await ExecuteOnAsync(known, id, context, move, ct))!;
+        }
+        catch (ConcurrencyConflictException) when (context.Key is not null)
+        {
+            // The race was lost to a twin with the same key (a double click, a retry sent too soon): its answer is ours.
+            if (await store.FindAnswerAsync(id, context.Key, ct) is { } twin) return twin;
+            throw;
+        }
     }
 
     /// <summary>Makes the move on this state and commits it; null when it came from the cache and changed nothing.</summary>

@@ -26,28 +26,29 @@ public sealed record CommandContext(
     /// A user's JSON command on <paramref name="target"/> (the agreement; empty for a new one); by default the user must
     /// be allowed to change the agreement. <paramref name="wantsAnswer"/>: false where the door does not show the agreement (a page).
     /// </summary>
+    /// <param name="key">The retry key a page form carries (<c>formKey</c>); otherwise the <c>Idempotency-Key</c> header's.</param>
     public static CommandContext ForUser(HttpContext http, string operation, string target, object? request,
-        Action<Caller, Agreement>? authorize = null, bool wantsAnswer = true) =>
-        For(http, operation, target, request is null ? "" : JsonSerializer.Serialize(request, request.GetType(), SinergiJson.Options), authorize, wantsAnswer);
+        Action<Caller, Agreement>? authorize = null, bool wantsAnswer = true, string? key = null) =>
+        For(http, operation, target, request is null ? "" : JsonSerializer.Serialize(request, request.GetType(), SinergiJson.Options), authorize, wantsAnswer, key);
 
     /// <summary>A command that came as a multipart upload: the request is its fields and the file's hash.</summary>
-    public static CommandContext ForUpload(HttpContext http, string operation, string target, MultipartUpload form, bool wantsAnswer = true) =>
-        For(http, operation, target, UploadCommand.RequestText(form), null, wantsAnswer);
+    public static CommandContext ForUpload(HttpContext http, string operation, string target, MultipartUpload form, bool wantsAnswer = true, string? key = null) =>
+        For(http, operation, target, UploadCommand.RequestText(form), null, wantsAnswer, key);
 
-    private static CommandContext For(HttpContext http, string operation, string target, string requestText, Action<Caller, Agreement>? authorize, bool wantsAnswer)
+    private static CommandContext For(HttpContext http, string operation, string target, string requestText, Action<Caller, Agreement>? authorize, bool wantsAnswer, string? key)
     {
         var caller = http.Caller();
         var check = authorize ?? ((c, a) => c.EnsureCanWrite(a));
-        return new CommandContext(http.Actor(), a => check(caller, a), KeyFrom(http, caller, operation, target, requestText), wantsAnswer, Caller: caller);
+        return new CommandContext(http.Actor(), a => check(caller, a), KeyFrom(http, caller, operation, target, requestText, key), wantsAnswer, Caller: caller);
     }
 
     /// <summary>
     /// The key is scoped to the caller, the operation and its target, so the same key sent elsewhere is a new request;
     /// the request hash makes a reused key with a different request a 422 rather than a silent replay.
     /// </summary>
-    public static IdempotencyRecord? KeyFrom(HttpContext http, Caller caller, string operation, string target, string requestText)
+    public static IdempotencyRecord? KeyFrom(HttpContext http, Caller caller, string operation, string target, string requestText, string? key = null)
     {
-        var header = http.Request.Headers["Idempotency-Key"].ToString();
+        var header = string.IsNullOrEmpty(key) ? http.Request.Headers["Idempotency-Key"].ToString() : key;
         if (header.Length == 0) return null;
         if (header.Length > 200 || header.Any(c => c < 0x21 || c > 0x7e))
             throw DomainValidationException.For("Idempotency-Key", "Paling banyak 200 karakter ASCII yang terlihat.");

@@ -63,7 +63,7 @@ public static class AgreementFormHandlers
 
     private static Task<StoredResponse> JsonLikeAsync(string id, string action, HttpContext http, PageServices s, Dictionary<string, string> f, CancellationToken ct)
     {
-        var context = CommandContext.ForUser(http, $"page-{action}", id, null, wantsAnswer: false);
+        var context = CommandContext.ForUser(http, $"page-{action}", id, f, wantsAnswer: false, key: f.GetValueOrDefault(FormKey.Field));
         return action switch
         {
             "review" => SubmitForReviewAsync(id, context, f, s, ct),
@@ -92,7 +92,7 @@ public static class AgreementFormHandlers
         return await s.Upload.RunAsync(http.Request, id, kinds, fileRequired: action != "evaluation", form =>
         {
             var f = FormRows.Flatten(form.Fields);
-            var context = CommandContext.ForUpload(http, $"page-{action}", id, form, wantsAnswer: false);
+            var context = CommandContext.ForUpload(http, $"page-{action}", id, form, wantsAnswer: false, key: form.Field(FormKey.Field));
             return action switch
             {
                 "draft" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.UploadDraft(form.File!, form.Field("note"), context.Actor, now)), ct),

@@ -39,6 +39,7 @@ public static class AgreementForms
     private static string Form(Agreement a, string action, string title, string fields, string button, FormState state, IEnumerable<string> shown, bool multipart = false) => $"""
         <form class="command" id="{action}" method="post" action="/app/perjanjian/{E(a.Id)}/{action}"{(multipart ? " enctype=\"multipart/form-data\"" : "")}>
           <strong>{E(title)}</strong>
+          {FormKey.Input()}
           {state.Summary(shown)}
           {fields}
           <div><button type="submit" class="primary">{E(button)}</button></div>

@@ -27,6 +27,7 @@ public static class NewAgreementPage
         shown.AddRange(AgreementForms.PeopleFields("audiensi.attendees", AttendeeRows));
         var body = $"""
             <form class="command" method="post" action="/app/perjanjian/baru">
+              {FormKey.Input()}
               {f.Summary(shown)}
               {f.Select("institutionId", p.T("Lembaga (pihak kesatu)", "Institution (first party)"), institutions.Select(i => (i.Id, i.Name)), p.Caller.InstitutionId, true)}
               {f.Select("partnerId", p.T("Mitra (pihak kedua)", "Partner (second party)"), partners.Select(x => (x.Id, x.Name)), required: true, empty: "-")}
@@ -76,7 +77,7 @@ public static class NewAgreementPage
                 int.TryParse(values.GetValueOrDefault("validityMonths"), out var months) ? months : null,
                 string.IsNullOrWhiteSpace(values.GetValueOrDefault("parentAgreementId")) ? null : values["parentAgreementId"].Trim(),
                 hasAudiensi ? new AudiensiInput(Date(values.GetValueOrDefault("audiensi.date")), values.GetValueOrDefault("audiensi.place"), attendees, values.GetValueOrDefault("audiensi.notes")) : null);
-            var context = CommandContext.ForUser(http, "page-create", "", body, wantsAnswer: false);
+            var context = CommandContext.ForUser(http, "page-create", "", body, wantsAnswer: false, key: values.GetValueOrDefault(FormKey.Field));
             var id = context.NewAgreementId();
             var input = await s.Resolver.ResolveAsync(body, Auth.CallerExtensions.Caller(http), null, ct);
             await s.Engine.CreateAsync(id, context, now => Agreement.Create(id, input, context.Actor, now), ct);

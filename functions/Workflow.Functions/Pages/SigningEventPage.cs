@@ -43,6 +43,7 @@ public static class SigningEventPage
             {(signed is { Count: > 0 } ? $"<p role=\"status\">{E(p.T($"{signed.Count} perjanjian ditandatangani:", $"{signed.Count} agreements signed:"))} {string.Join(", ", signed.Select(id => $"<a href=\"/app/perjanjian/{E(id)}\">{E(id)}</a>"))}</p>" : "")}
             {(approved.Count == 0 ? $"<p class=\"muted\">{E(p.T("Tidak ada perjanjian yang menunggu penandatanganan.", "No agreement is waiting to be signed."))}</p>" : $"""
             <form class="command" method="post" action="/app/penandatanganan" enctype="multipart/form-data">
+              {FormKey.Input()}
               {f.Summary(["signedOn", "place", "effectiveFrom", .. AgreementForms.PeopleFields("witnesses", WitnessRows)])}
               {f.Input("signedOn", p.T("Tanggal tanda tangan", "Signed on"), "date", required: true)}
               {f.Input("place", p.T("Tempat", "Place"), required: true)}
@@ -93,10 +94,11 @@ public static class SigningEventPage
             var signatories = FormRows.Read(values, $"signatories-{id}", ["name", "position", "organization"]).Select(r => new PersonInput(r["name"], r["position"], r["organization"])).ToList();
             try
             {
-                await s.Engine.ExecuteAsync(Ids.Route(id), new CommandContext(http.Actor(), caller.EnsureCanWrite, null, WantsAnswer: false), (a, now) => Change.Of(a.Sign(
-                    new SigningInput(upload.Date("signedOn"), upload.Field("place"), upload.Date("effectiveFrom"), signatories, witnesses), document, http.Actor(), now)), ct);
+                var key = CommandContext.KeyFrom(http, caller, "page-signing-event", id, $"{UploadCommand.RequestText(upload)}\n{document.Sha256}", upload.Field(FormKey.Field));
+                var response = await s.Engine.ExecuteAsync(Ids.Route(id), new CommandContext(http.Actor(), caller.EnsureCanWrite, key, WantsAnswer: false, Caller: caller),
+                    (a, now) => Change.Of(a.Sign(new SigningInput(upload.Date("signedOn"), upload.Field("place"), upload.Date("effectiveFrom"), signatories, witnesses), document, http.Actor(), now)), ct);
                 signed.Add(id);
-                upload.Files.Remove($"file-{id}");
+                if (!response.Replayed) upload.Files.Remove($"file-{id}"); // a replay's file is a copy: removed with the others
             }
             catch (DomainValidationException e)
             {
