@@ -41,6 +41,25 @@ public sealed partial class PageTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task TheDashboardAndListsCountEachAgreementByItsInstitutionsDay()
+    {
+        var w = await api.NewWorldAsync(timeZone: "Asia/Jayapura");
+        var id = await api.ImportAsync(w, "2025-09-02", 24); // its first evaluation falls due on 2 March 2026
+        using var clock = new ClockTravel(fixture);
+
+        clock.To(new DateTimeOffset(2026, 3, 1, 14, 30, 0, TimeSpan.Zero)); // 23:30 WIT on 1 March: not yet
+        var (_, before) = await Get(await StaffAsync(w), "/app");
+        Assert.Contains("<strong>0</strong>Evaluasi jatuh tempo", before);
+
+        clock.To(new DateTimeOffset(2026, 3, 1, 16, 30, 0, TimeSpan.Zero)); // still 1 March in UTC, but 01:30 on 2 March in WIT
+        var browser = await StaffAsync(w);
+        var (_, after) = await Get(browser, "/app");
+        Assert.Contains("<strong>1</strong>Evaluasi jatuh tempo", after);
+        var (_, list) = await Get(browser, "/app/perjanjian?evaluationDue=1");
+        Assert.Contains($"/app/perjanjian/{id}", list);
+    }
+
+    [Fact]
     public async Task PagesNeedSignInAndTheDevelopmentPageListsUsersByRole()
     {
         var w = await api.NewWorldAsync();

@@ -6,7 +6,7 @@ namespace Workflow.Functions.Pages;
 
 /// <summary>The list's filters read from the query string, and the agreements they select in the caller's scope.</summary>
 public sealed record AgreementListQuery(
-    AgreementFilter Filter, ProgramArea? Area, PartnerKind? PartnerKind, string? Search, bool EvaluationDue, bool LateReview)
+    AgreementFilter Filter, ProgramArea? Area, PartnerKind? PartnerKind, string? Search, bool EvaluationDue, bool LateReview, int? ExpiringWithin = null)
 {
     public sealed record Result(
         IReadOnlyList<AgreementSummary> Rows, IReadOnlyDictionary<string, Partner> Partners, IReadOnlyDictionary<string, Institution> Institutions);
@@ -24,7 +24,8 @@ public sealed record AgreementListQuery(
             Enum.TryParse<PartnerKind>(q["partnerKind"], out var k) && Enum.IsDefined(k) ? k : null,
             Value(q["q"])?.Trim(),
             q["evaluationDue"] == "1",
-            q["lateReview"] == "1");
+            q["lateReview"] == "1",
+            int.TryParse(q["expiringWithin"], out var within) && within is >= 0 and <= 3_660 ? within : null);
     }
 
     public async Task<Result> RunAsync(PageServices s, CancellationToken ct)
@@ -32,11 +33,12 @@ public sealed record AgreementListQuery(
         var partners = (await s.Directory.ListPartnersAsync([Directory.ContactScope.Everyone], ct)).ToDictionary(x => x.Id);
         var institutions = (await s.Directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
         var now = s.Clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var days = new AgreementDays(institutions, now);
         var rows = (await s.Queries.ListAsync(Filter, ct)).Items
             .Where(i => Area is null || i.Areas.Contains(Area.Value))
             .Where(i => PartnerKind is null || (partners.TryGetValue(i.PartnerId, out var partner) && partner.Kind == PartnerKind))
-            .Where(i => !EvaluationDue || i.EvaluationDueOn <= today)
+            .Where(i => !EvaluationDue || days.EvaluationDue(i))
+            .Where(i => ExpiringWithin is not { } within || days.ExpiringWithin(i, within))
             .Where(i => !LateReview || (i.Status == AgreementStatus.InReview && i.ReviewDueAt < now))
             .Where(i => string.IsNullOrEmpty(Search) || i.Title.Contains(Search, StringComparison.OrdinalIgnoreCase)
                 || (partners.TryGetValue(i.PartnerId, out var partner) && partner.Name.Contains(Search, StringComparison.OrdinalIgnoreCase)))

@@ -16,11 +16,10 @@ public static class DashboardPage
         var items = (await queries.ListAsync(AgreementQueries.Scope(new AgreementFilter(null, null, null, null, null), p.Caller), ct)).Items;
         var partners = (await directory.ListPartnersAsync(Directory.PartnersApi.ReadScopes(p.Caller), ct)).ToDictionary(x => x.Id, x => x.Name);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var horizon = today.AddDays(ExpiringWithinDays);
+        var days = new AgreementDays((await directory.ListInstitutionsAsync(ct)).ToDictionary(i => i.Id), now);
 
-        var expiring = items.Where(i => i.Status == AgreementStatus.Active && i.ExpiresOn <= horizon).OrderBy(i => i.ExpiresOn).ToList();
-        var evaluations = items.Where(i => i.EvaluationDueOn <= today).OrderBy(i => i.EvaluationDueOn).ToList();
+        var expiring = items.Where(i => days.ExpiringWithin(i, ExpiringWithinDays)).OrderBy(i => i.ExpiresOn).ToList();
+        var evaluations = items.Where(days.EvaluationDue).OrderBy(i => i.EvaluationDueOn).ToList();
         var lateReviews = items.Where(i => i.Status == AgreementStatus.InReview && i.ReviewDueAt < now).OrderBy(i => i.ReviewDueAt).ToList();
 
         var byStatus = string.Concat(Enum.GetValues<AgreementStatus>().Select(s => (s, n: items.Count(i => i.Status == s))).Where(x => x.n > 0)
@@ -31,7 +30,7 @@ public static class DashboardPage
         var body = $"""
             <div class="cards">
               {Card(items.Count, p.T("Semua perjanjian", "All agreements"), "/app/perjanjian", "")}
-              {Card(expiring.Count, p.T($"Berakhir dalam {ExpiringWithinDays} hari", $"Expiring within {ExpiringWithinDays} days"), $"/app/perjanjian?status=Active&expiresBefore={horizon.AddDays(1):yyyy-MM-dd}", expiring.Count > 0 ? "warn" : "")}
+              {Card(expiring.Count, p.T($"Berakhir dalam {ExpiringWithinDays} hari", $"Expiring within {ExpiringWithinDays} days"), $"/app/perjanjian?expiringWithin={ExpiringWithinDays}", expiring.Count > 0 ? "warn" : "")}
               {Card(evaluations.Count, p.T("Evaluasi jatuh tempo", "Evaluations due"), "/app/perjanjian?evaluationDue=1", evaluations.Count > 0 ? "warn" : "")}
               {Card(lateReviews.Count, p.T("Reviu melewati batas", "Reviews past their deadline"), "/app/perjanjian?lateReview=1", lateReviews.Count > 0 ? "bad" : "")}
             </div>
@@ -42,7 +41,7 @@ public static class DashboardPage
             <h2>{E(p.T("Evaluasi jatuh tempo atau terlambat", "Evaluations due or overdue"))}</h2>
             {Table(p, evaluations, partners, i => p.Date(i.EvaluationDueOn), p.T("Jatuh tempo", "Due"))}
             <h2>{E(p.T("Reviu menunggu melewati batas", "Approvals waiting past their deadline"))}</h2>
-            {Table(p, lateReviews, partners, i => p.Date(i.ReviewDueAt is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null), p.T("Batas", "Deadline"))}
+            {Table(p, lateReviews, partners, i => p.Date(i.ReviewDueAt is { } d ? days.DateOf(i, d) : null), p.T("Batas", "Deadline"))}
             """;
         return PageLayout.Page(http, p, p.T("Dasbor", "Dashboard"), body);
     }
