@@ -73,6 +73,10 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await officialPage.GotoAsync(link);
             Assert.Contains("Mohon keputusan Anda", await officialPage.InnerTextAsync("h1"));
             await Shot(officialPage, "approval-page.png");
+            // On a 390-px phone nothing runs off the screen, the draft's download button included.
+            Assert.True(await officialPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the approval page scrolls sideways");
+            var download = (await officialPage.Locator("a.button").BoundingBoxAsync())!;
+            Assert.True(download.X + download.Width <= 390, $"the download button ends at {download.X + download.Width} px");
             await officialPage.FillAsync("textarea[name=comment]", "Sudah sesuai.");
             await officialPage.ClickAsync("button[value=approve]");
             await officialPage.WaitForSelectorAsync("text=keputusan Anda telah dicatat");
@@ -105,7 +109,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
                 (await http.PostAsync("/api/dev/sweep", null)).EnsureSuccessStatusCode();
                 var dashboard = await fixture.NewPageAsync();
                 await SignInAsync(dashboard, staffEmail);
-                var expiringCard = await dashboard.InnerTextAsync("a.card[href*='expiresBefore']");
+                var expiringCard = await dashboard.InnerTextAsync("a.card[href*='expiringWithin']");
                 Assert.StartsWith("1", expiringCard.Trim());
                 Assert.Contains("PKS Pembinaan Kemandirian dan Pemasaran Produk WBP", await dashboard.InnerTextAsync("main"));
                 Assert.Equal("rgb(11, 83, 148)", await dashboard.EvalOnSelectorAsync<string>("header", "e => getComputedStyle(e).backgroundColor")); // the app's own stylesheet applied

@@ -145,8 +145,12 @@ public sealed partial class PageTests(SinergiFixture fixture)
         var (status, page) = await Get(browser, $"/app/perjanjian/{id}");
         Assert.Equal(HttpStatusCode.OK, status);
         foreach (var text in new[] { "PKS Pembinaan Kemandirian WBP", "Dewan UKM Provinsi Kalimantan Timur", "Kantor Wali Kota Bontang", "Neni Moerniaeni",
-                     "Draf versi 1", "versi awal", "Putaran 1", "menunggu", "rantai hash utuh", "ReviewSubmitted", "Pemasaran produk" })
+                     "Draf versi 1", "versi awal", "Putaran 1", "menunggu", "rantai hash utuh", "Diajukan untuk reviu", "Pemasaran produk",
+                     "(Lainnya)", "Bagian hukum" })
             Assert.Contains(text, page);
+        // What the domain calls in English identifiers reads in Bahasa Indonesia: partner kind, roles, history events.
+        foreach (var identifier in new[] { "ReviewSubmitted", "AgreementCreated", "(Other)", "(Legal)" })
+            Assert.DoesNotContain(identifier, page);
 
         var documentId = draft["documentId"]!.GetValue<string>();
         var download = await browser.GetAsync($"/app/perjanjian/{id}/dokumen/{documentId}");

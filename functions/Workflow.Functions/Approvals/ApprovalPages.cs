@@ -109,7 +109,7 @@ public static class ApprovalPages
           label { display: block; font-weight: 600; margin: 1rem 0 0.3rem; }
           textarea { width: 100%; box-sizing: border-box; font: inherit; padding: 8px; border: 1px solid #9aa5b1; border-radius: 4px; }
           .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
-          button, .button { font: inherit; padding: 12px 18px; border-radius: 4px; border: 0; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+          button, .button { font: inherit; padding: 12px 18px; border-radius: 4px; border: 0; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; }
           .approve { background: #2f7d32; } .revise { background: #b26a00; } .reject { background: #b3261e; } .secondary { background: #52606d; }
           .error { color: #b3261e; font-weight: 600; margin: 0.3rem 0; }
           .decision { font-size: 1.2rem; font-weight: 700; } .decision.approve { color: #2f7d32; background: none; }

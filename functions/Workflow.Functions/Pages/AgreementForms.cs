@@ -54,7 +54,7 @@ public static class AgreementForms
 
     private static string Review(Agreement a, PageContext p, FormState f, (IReadOnlyList<Official> Institution, IReadOnlyList<Official> Kanwil) officials)
     {
-        var roles = Enum.GetValues<ReviewerRole>().Select(r => (r.ToString(), r.ToString()));
+        var roles = Enum.GetValues<ReviewerRole>().Select(r => (r.ToString(), p.Role(r)));
         static string Names(IEnumerable<Official> list) => string.Join(", ", list.Select(o => $"{o.Name} <{o.Email}>")) is { Length: > 0 } names ? names : "-";
         var who = $"""
             <p class="muted">{E(p.T("Langkah HeadOfInstitution: ", "HeadOfInstitution step: "))}{E(Names(officials.Institution))}<br>
@@ -86,7 +86,7 @@ public static class AgreementForms
 
     private static string Plan(Agreement a, PageContext p, FormState f)
     {
-        var statuses = Enum.GetValues<ActionItemStatus>().Select(x => (x.ToString(), x.ToString()));
+        var statuses = Enum.GetValues<ActionItemStatus>().Select(x => (x.ToString(), p.ItemStatus(x)));
         var count = a.ActionPlan.Count + NewPlanRows;
         var rows = string.Concat(Enumerable.Range(0, count).Select(i =>
         {
@@ -107,7 +107,7 @@ public static class AgreementForms
 
     private static string Evaluation(Agreement a, PageContext p, FormState f)
     {
-        var recommendations = Enum.GetValues<Recommendation>().Select(r => (r.ToString(), r.ToString()));
+        var recommendations = Enum.GetValues<Recommendation>().Select(r => (r.ToString(), p.Recommendation(r)));
         var scores = string.Concat(a.ActionPlan.Select((item, i) => $"""
             <input type="hidden" name="itemScores[{i}].activity" value="{E(item.Activity)}">
             {f.Select($"itemScores[{i}].score", $"{p.T("Nilai", "Score")}: {item.Activity}", Enumerable.Range(1, 5).Select(n => (n.ToString(), n.ToString())), empty: "-")}

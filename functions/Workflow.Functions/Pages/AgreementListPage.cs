@@ -26,7 +26,7 @@ public static class AgreementListPage
               <label>{E(p.T("Cari judul atau mitra", "Search title or partner"))}<input type="search" name="q" value="{E(search)}"></label>
               <label>{E(p.T("Lembaga", "Institution"))}{Select("institutionId", filter.InstitutionId, institutions.Values.Where(i => i.Kind != InstitutionKind.Kanwil).OrderBy(i => i.Name).Select(i => (i.Id, i.Name)), p)}</label>
               <label>{E(p.T("Mitra", "Partner"))}{Select("partnerId", filter.PartnerId, partners.Values.OrderBy(x => x.Name).Select(x => (x.Id, x.Name)), p)}</label>
-              <label>{E(p.T("Jenis mitra", "Partner kind"))}{Select("partnerKind", partnerKind?.ToString(), Enum.GetNames<PartnerKind>().Select(x => (x, x)), p)}</label>
+              <label>{E(p.T("Jenis mitra", "Partner kind"))}{Select("partnerKind", partnerKind?.ToString(), Enum.GetValues<PartnerKind>().Select(x => (x.ToString(), p.PartnerKind(x))), p)}</label>
               <label>{E(p.T("Status", "Status"))}{Select("status", filter.Status?.ToString(), Enum.GetValues<AgreementStatus>().Select(s => (s.ToString(), p.Status(s))), p)}</label>
               <label>{E(p.T("Bidang", "Area"))}{Select("area", area?.ToString(), Enum.GetValues<ProgramArea>().Select(x => (x.ToString(), p.Area(x))), p)}</label>
               <label>{E(p.T("Berakhir sebelum", "Expiring before"))}<input type="date" name="expiresBefore" value="{filter.ExpiresBefore:yyyy-MM-dd}"></label>

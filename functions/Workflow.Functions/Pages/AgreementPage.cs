@@ -33,7 +33,7 @@ public static class AgreementPage
             <p><span class="badge {a.Status}">{E(p.Status(a.Status))}</span> {E(p.Kind(a.Kind))}{(a.Signing is { Imported: true } ? $" <span class=\"badge imported\">{E(p.T("Impor", "Imported"))}</span> <span class=\"muted\">{E(p.T($"dicatat oleh {a.CreatedBy}; ditandatangani sebelum Sinergi", $"recorded by {a.CreatedBy}; signed before Sinergi"))}</span>" : "")}</p>
             <dl class="facts">
               <dt>{E(p.T("Pihak kesatu", "First party"))}</dt><dd>{E(institution?.Name ?? a.InstitutionId)}</dd>
-              <dt>{E(p.T("Pihak kedua", "Second party"))}</dt><dd>{E(partner?.Name ?? a.PartnerId)} <span class="muted">({E(partner?.Kind.ToString())})</span></dd>
+              <dt>{E(p.T("Pihak kedua", "Second party"))}</dt><dd>{E(partner?.Name ?? a.PartnerId)} {(partner is null ? "" : $"<span class=\"muted\">({E(p.PartnerKind(partner.Kind))})</span>")}</dd>
               <dt>{E(p.T("Maksud dan tujuan", "Purpose"))}</dt><dd>{E(a.Purpose)}</dd>
               <dt>{E(p.T("Ruang lingkup", "Scope"))}</dt><dd><ul>{string.Concat(a.Scope.Select(s => $"<li><strong>{E(p.Area(s.Area))}</strong>: {E(s.Description)}</li>"))}</ul></dd>
               <dt>{E(p.T("Masa berlaku", "Validity"))}</dt><dd>{a.ValidityMonths} {E(p.T("bulan", "months"))}{(a.EffectiveFrom is null ? "" : $" · {E(p.Date(a.EffectiveFrom))} – {E(p.Date(a.ExpiresOn))}")}</dd>
@@ -44,7 +44,7 @@ public static class AgreementPage
             </dl>
             {(a.Audiensi is { } au ? $"""
             <h2>{E(p.T("Audiensi", "First meeting"))}</h2>
-            <p>{E(p.Date(au.Date))}, {E(au.Place)}</p><ul>{string.Concat(au.Attendees.Select(x => $"<li>{E(x.Name)} — {E(x.Position)}, {E(x.Organization)}</li>"))}</ul><p>{E(au.Notes)}</p>
+            <p>{E(p.Date(au.Date))}, {E(au.Place)}</p><ul>{string.Concat(au.Attendees.Select(x => $"<li>{E(PageLabels.Person(x))}</li>"))}</ul><p>{E(au.Notes)}</p>
             """ : "")}
             <h2>{E(p.T("Dokumen", "Documents"))}</h2>
             <ul>
@@ -55,23 +55,23 @@ public static class AgreementPage
             {(a.Signing is { } signing ? $"""
             <h2>{E(p.T("Penandatanganan", "Signing"))}</h2>
             <p>{E(p.Date(signing.SignedOn))}, {E(signing.Place)}{(signing.Imported ? $" <span class=\"muted\">({E(p.T("diimpor", "imported"))})</span>" : "")}</p>
-            <ul>{string.Concat(signing.Signatories.Select(x => $"<li>{E(x.Name)} — {E(x.Position)}, {E(x.Organization)}</li>"))}</ul>
+            <ul>{string.Concat(signing.Signatories.Select(x => $"<li>{E(PageLabels.Person(x))}</li>"))}</ul>
             {(signing.Witnesses.Count == 0 ? "" : $"<p class=\"muted\">{E(p.T("Saksi", "Witnesses"))}: {E(string.Join("; ", signing.Witnesses.Select(x => $"{x.Name} ({x.Position})")))}</p>")}
             """ : "")}
             <h2>{E(p.T("Reviu", "Review"))}</h2>
             {(record.ReviewRounds.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : string.Concat(record.ReviewRounds.Select(r => $"""
             <p><strong>{E(p.T("Putaran", "Round"))} {r.Round}</strong> · {E(p.T("draf versi", "draft version"))} {r.DraftVersion} · {E(p.Outcome(r.Outcome))}</p>
-            <table class="wide"><tbody>{string.Concat(r.Steps.Select(st => $"<tr><td>{st.Step}. {E(st.Name)} ({E(st.Role.ToString())})</td><td>{E(st.Decision is { } d ? (p.English ? DecisionEn(d) : DecisionId(d)) : p.T("menunggu", "waiting"))}</td><td>{E(st.Comment)}</td><td class=\"muted\">{E(st.DecidedAt is { } at ? LocalId(at, a.TimeZone) : "")}{E(DecidedBy(st, p))}</td></tr>"))}</tbody></table>
+            <table class="wide"><tbody>{string.Concat(r.Steps.Select(st => $"<tr><td>{st.Step}. {E(st.Name)} ({E(p.Role(st.Role))})</td><td>{E(st.Decision is { } d ? (p.English ? DecisionEn(d) : DecisionId(d)) : p.T("menunggu", "waiting"))}</td><td>{E(st.Comment)}</td><td class=\"muted\">{E(st.DecidedAt is { } at ? LocalId(at, a.TimeZone) : "")}{E(DecidedBy(st, p))}</td></tr>"))}</tbody></table>
             """)))}
             <h2>{E(p.T("Rencana aksi", "Action plan"))}</h2>
-            {(a.ActionPlan.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"""<table class="wide"><tbody>{string.Concat(a.ActionPlan.Select(i => $"<tr><td>{E(i.Activity)}</td><td>{E(i.Owner)}</td><td>{E(i.DueOn is { } due ? p.Date(due) : i.Frequency)}</td><td>{E(i.Status.ToString())}</td></tr>"))}</tbody></table>""")}
+            {(a.ActionPlan.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"""<table class="wide"><tbody>{string.Concat(a.ActionPlan.Select(i => $"<tr><td>{E(i.Activity)}</td><td>{E(i.Owner)}</td><td>{E(i.DueOn is { } due ? p.Date(due) : i.Frequency)}</td><td>{E(p.ItemStatus(i.Status))}</td></tr>"))}</tbody></table>""")}
             <h2>{E(p.T("Evaluasi", "Evaluations"))}</h2>
-            {(record.Evaluations.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"<ul>{string.Concat(record.Evaluations.Select(e => $"<li>{e.Number}. {E(p.Date(e.PeriodEnd))} — {E(e.Recommendation.ToString())}: {E(e.Summary)}</li>"))}</ul>")}
+            {(record.Evaluations.Count == 0 ? $"<p class=\"muted\">{E(p.T("Belum ada.", "None yet."))}</p>" : $"<ul>{string.Concat(record.Evaluations.Select(e => $"<li>{e.Number}. {E(p.Date(e.PeriodEnd))} — {E(p.Recommendation(e.Recommendation))}: {E(e.Summary)}</li>"))}</ul>")}
             <h2>{E(p.T("Pengingat mendatang", "Upcoming timers"))}</h2>
-            {(a.UpcomingTimers(clock.GetUtcNow(), policy) is { Count: > 0 } timers ? $"<ul>{string.Concat(timers.Take(10).Select(t => $"<li>{E(p.Date(t.DueOn))}: {E(t.Kind.ToString())} ({E(t.Detail)})</li>"))}</ul>" : $"<p class=\"muted\">{E(p.T("Tidak ada.", "None."))}</p>")}
+            {(a.UpcomingTimers(clock.GetUtcNow(), policy) is { Count: > 0 } timers ? $"<ul>{string.Concat(timers.Take(10).Select(t => $"<li>{E(p.Date(t.DueOn))}: {E(p.Timer(t))}</li>"))}</ul>" : $"<p class=\"muted\">{E(p.T("Tidak ada.", "None."))}</p>")}
             {AgreementForms.For(a, p, form ?? FormState.Empty, p.Caller.MovesFor(a, clock.GetUtcNow()), officials)}
             <h2>{E(p.T("Riwayat", "History"))} <span class="badge">{E(history.Verified ? p.T("rantai hash utuh", "hash chain intact") : p.T($"rantai rusak di #{history.BrokenAtSeq}", $"chain broken at #{history.BrokenAtSeq}"))}</span></h2>
-            <ol class="timeline">{string.Concat(history.Events.Select(e => $"<li><strong>{E(e.Type)}</strong> — {E(LocalId(e.At, a.TimeZone))} — {E(e.Actor.Name)} &lt;{E(e.Actor.Email)}&gt;{(e.Actor.Address is null ? "" : $" · {E(e.Actor.Address)}")}</li>"))}</ol>
+            <ol class="timeline">{string.Concat(history.Events.Select(e => $"<li><strong>{E(p.Event(e.Type))}</strong> — {E(LocalId(e.At, a.TimeZone))} — {E(e.Actor.Name)} &lt;{E(e.Actor.Email)}&gt;{(e.Actor.Address is null ? "" : $" · {E(e.Actor.Address)}")}</li>"))}</ol>
             """;
         return PageLayout.Page(http, p, a.Title, body, status);
     }
