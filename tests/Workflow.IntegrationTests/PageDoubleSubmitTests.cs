@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Workflow.IntegrationTests.Infrastructure;
 
@@ -24,20 +23,10 @@ public sealed class PageDoubleSubmitTests(SinergiFixture fixture)
     }
 
     /// <summary>The same form each time it is called: the same fields and the same file.</summary>
-    private static Func<HttpContent> Multipart(string fileName, params (string Name, string Value)[] fields)
+    private static Func<HttpContent> Multipart(string fileName, params (string Name, string? Value)[] fields)
     {
         var pdf = Api.Pdf();
-        return () => Form(pdf, fileName, fields);
-    }
-
-    private static MultipartFormDataContent Form(byte[] pdf, string fileName, (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
-        var file = new ByteArrayContent(pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", fileName);
-        return form;
+        return () => Api.Form(pdf, fileName, fields);
     }
 
     /// <summary>Both at once, as a double click sends them; both end on the agreement's page.</summary>
