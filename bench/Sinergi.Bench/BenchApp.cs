@@ -42,11 +42,12 @@ public sealed class BenchApp(WebApplication app, string url) : IAsyncDisposable
     /// <summary>Builds and starts the app; answers it and the time from the start of the build to its first answered request.</summary>
     public static async Task<(BenchApp App, TimeSpan FirstAnswer)> StartAsync(Dictionary<string, string?> settings)
     {
-        var url = $"http://127.0.0.1:{NodeService.FreePort()}";
         var clock = Stopwatch.StartNew();
         var app = SinergiApp.Build(["--environment", "Development", "--contentRoot", AppContext.BaseDirectory], settings);
-        app.Urls.Add(url);
+        // Port 0: the system picks a free one as it binds (a port picked beforehand may be taken by then, tests run beside).
+        app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync();
+        var url = app.Urls.First();
         await AppProcess.WaitForHealthAsync(url, () => false);
         return (new BenchApp(app, url), clock.Elapsed);
     }
