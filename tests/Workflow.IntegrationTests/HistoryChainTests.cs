@@ -1,6 +1,8 @@
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Functions.Agreements;
 using Workflow.IntegrationTests.Infrastructure;
 
 namespace Workflow.IntegrationTests;
@@ -18,6 +20,22 @@ public sealed class HistoryChainTests(SinergiFixture fixture)
         await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
         await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Api.Steps("a@b.go.id")), HttpStatusCode.OK);
         return (w, id);
+    }
+
+    [Fact]
+    public async Task AHistoryReadWhileACommitLandsStillVerifies()
+    {
+        var w = await api.NewWorldAsync();
+        var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        var store = fixture.Factory.Services.GetRequiredService<AgreementStore>();
+        var stale = await store.GetAsync(id, CancellationToken.None); // the state, read just before a commit lands
+        await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+
+        var (state, events) = await store.WithEventsAsync(stale, CancellationToken.None);
+        var history = HistoryResponse.Verify(state, events);
+        Assert.True(history.Verified, $"broken at {history.BrokenAtSeq}");
+        Assert.Equal(stale.Version + 1, history.Version);
+        Assert.False(HistoryResponse.Verify(stale, events).Verified); // what the two reads alone would have said
     }
 
     [Fact]

@@ -251,6 +251,22 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
         return (row, more);
     }
 
+    /// <summary>
+    /// The events of the agreement read as <paramref name="read"/>, and the state they lead to. State and events are two
+    /// reads: a commit landing between them shows as more events than the state's version, so both are read again (a
+    /// few times at most; a difference that stays is the history's own, for the hash chain's check to report).
+    /// </summary>
+    public async Task<(StoredAgreement State, IReadOnlyList<StoredEvent> Events)> WithEventsAsync(StoredAgreement read, CancellationToken ct)
+    {
+        var state = read;
+        for (var attempt = 1; ; attempt++)
+        {
+            var events = await ReadEventsAsync(state.Agreement.Id, ct);
+            if (events.Count == state.Version || attempt == 3) return (state, events);
+            state = await GetAsync(state.Agreement.Id, ct);
+        }
+    }
+
     public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(string id, CancellationToken ct) =>
         QueryEventsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {EventPrefix} and RowKey lt {"e."}"), ct);
 

@@ -81,7 +81,8 @@ public static class AgreementsApi
     {
         var stored = await store.GetAsync(Ids.Route(id), ct);
         http.Caller().EnsureCanRead(stored.Agreement);
-        return TypedResults.Ok(HistoryResponse.Verify(stored, await store.ReadEventsAsync(id, ct)));
+        var (state, events) = await store.WithEventsAsync(stored, ct);
+        return TypedResults.Ok(HistoryResponse.Verify(state, events));
     }
 
     private static async Task<FileStreamHttpResult> Document(

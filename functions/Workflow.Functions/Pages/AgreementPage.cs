@@ -14,12 +14,12 @@ public static class AgreementPage
     {
         var (store, queries, directory, policy, clock) = (services.Store, services.Queries, services.Directory, services.Policy, services.Clock);
         var p = PageContext.From(http);
-        var stored = await store.GetAsync(Ids.Route(id), ct);
+        var read = await store.GetAsync(Ids.Route(id), ct);
+        p.Caller.EnsureCanRead(read.Agreement);
+        var (stored, events) = await store.WithEventsAsync(read, ct);
         var a = stored.Agreement;
-        p.Caller.EnsureCanRead(a);
         var institution = await directory.FindInstitutionAsync(a.InstitutionId, ct);
         var partner = await directory.FindPartnerAsync(a, ct);
-        var events = await store.ReadEventsAsync(a.Id, ct);
         var history = HistoryResponse.Verify(stored, events);
         var record = StoredEvents.Fold(events);
         var officials = await directory.OfficialsAsync(a, ct);
