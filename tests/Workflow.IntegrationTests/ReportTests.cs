@@ -64,7 +64,7 @@ public sealed partial class ReportTests(SinergiFixture fixture)
     public async Task CountsPerInstitutionRegionAndPartnerKind()
     {
         var (w, browser) = await WorldWithAgreementsAsync();
-        foreach (var (name, group) in new[] { ("rekap-institution", "Lapas Narkotika Kelas IIA Samarinda"), ("rekap-region", w.RegionId), ("rekap-partnerKind", "Other") })
+        foreach (var (name, group) in new[] { ("rekap-institution", "Lapas Narkotika Kelas IIA Samarinda"), ("rekap-region", w.RegionId), ("rekap-partnerKind", "Lainnya") })
         {
             var csv = Encoding.UTF8.GetString((await browser.GetByteArrayAsync($"/app/laporan/{name}.csv"))[3..]);
             var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -73,6 +73,52 @@ public sealed partial class ReportTests(SinergiFixture fixture)
         }
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/app/laporan/rekap-apa.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/app/laporan/perjanjian.pdf")).StatusCode);
+    }
+
+    private static async Task<SpreadsheetDocument> XlsxAsync(HttpClient browser, string path)
+    {
+        var document = SpreadsheetDocument.Open(new MemoryStream(await browser.GetByteArrayAsync(path)), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        return document;
+    }
+
+    private static CellFormat FormatOf(SpreadsheetDocument document, Cell cell) =>
+        document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0));
+
+    [Fact]
+    public async Task XlsxCountsAreNumbersDatesAreDatesAndTheHeaderIsBoldFrozenAndFiltered()
+    {
+        var w = await api.NewWorldAsync();
+        await api.ImportAsync(w, "2025-09-02", 24);
+        await fixture.Storage.WaitForQuietAsync();
+        var browser = await StaffAsync(w);
+
+        using (var counts = await XlsxAsync(browser, "/app/laporan/rekap-institution.xlsx"))
+        {
+            var row = counts.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Single(r => r.RowIndex! == 2u).Elements<Cell>().ToList();
+            Assert.Equal("Lapas Narkotika Kelas IIA Samarinda", row[0].InnerText);
+            Assert.All(row.Skip(1), c => Assert.Equal(CellValues.Number, c.DataType!.Value));
+            Assert.Equal("1", row[^1].CellValue!.Text);
+            Assert.Equal("1", row[1 + (int)Workflow.Core.AgreementStatus.Active].CellValue!.Text);
+        }
+
+        using var list = await XlsxAsync(browser, $"/app/laporan/perjanjian.xlsx?institutionId={w.InstitutionId}");
+        var sheet = list.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<Row>().ToList();
+        var header = rows[0].Elements<Cell>().ToList();
+        Assert.All(header, c => Assert.NotNull(list.WorkbookPart!.WorkbookStylesPart!.Stylesheet.Fonts!.Elements<Font>()
+            .ElementAt((int)FormatOf(list, c).FontId!.Value).Bold));
+        Assert.Equal(PaneStateValues.Frozen, sheet.Descendants<Pane>().Single().State!.Value);
+        Assert.Equal($"A1:K{rows.Count}", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        var effective = rows[1].Elements<Cell>().ElementAt(8); // "Berlaku mulai"
+        Assert.Null(effective.DataType); // a number: the date's serial
+        Assert.Equal(new DateTime(2025, 9, 2), DateTime.FromOADate(double.Parse(effective.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)));
+        var format = FormatOf(list, effective);
+        Assert.Equal("yyyy-mm-dd", list.WorkbookPart!.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+            .Single(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value).FormatCode!.Value);
+        var widths = sheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
+        Assert.Equal(11, widths.Count);
+        Assert.True(widths[5] >= "PKS Pembinaan Kemandirian WBP".Length, $"title column {widths[5]} wide");
     }
 
     [GeneratedRegex("""<tr><td><a href="/app/perjanjian/agr-[a-z0-9]+">([^<]*)</a>""")]

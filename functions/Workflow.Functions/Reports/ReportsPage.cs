@@ -31,7 +31,7 @@ public static class ReportsPage
         var p = PageContext.From(http);
         var (rows, partners, institutions) = await AgreementListQuery.From(http).RunAsync(s, ct);
         string InstitutionName(string id) => institutions.TryGetValue(id, out var i) ? i.Name : id;
-        string PartnerKindOf(string id) => partners.TryGetValue(id, out var x) ? x.Kind.ToString() : "";
+        string PartnerKindOf(string id) => partners.TryGetValue(id, out var x) ? p.PartnerKind(x.Kind) : "";
 
         ReportTable table;
         if (name == "perjanjian")
@@ -39,10 +39,10 @@ public static class ReportsPage
             table = new ReportTable(p.T("Perjanjian", "Agreements"),
                 [p.T("Lembaga", "Institution"), p.T("Wilayah", "Region"), p.T("Mitra", "Partner"), p.T("Jenis mitra", "Partner kind"), p.T("Jenis", "Kind"),
                  p.T("Judul", "Title"), "Status", p.T("Bidang", "Areas"), p.T("Berlaku mulai", "Effective from"), p.T("Berakhir", "Expires"), "Id"],
-                rows.Select(r => (IReadOnlyList<string>)[
+                rows.Select(r => (IReadOnlyList<object?>)[
                     InstitutionName(r.InstitutionId), r.RegionId, partners.TryGetValue(r.PartnerId, out var partner) ? partner.Name : r.PartnerId, PartnerKindOf(r.PartnerId),
-                    r.Kind.ToString(), r.Title, p.Status(r.Status), string.Join("; ", r.Areas.Select(p.Area)),
-                    r.EffectiveFrom?.ToString("yyyy-MM-dd") ?? "", r.ExpiresOn?.ToString("yyyy-MM-dd") ?? "", r.Id]).ToList());
+                    p.Kind(r.Kind), r.Title, p.Status(r.Status), string.Join("; ", r.Areas.Select(p.Area)),
+                    r.EffectiveFrom, r.ExpiresOn, r.Id]).ToList());
         }
         else
         {
@@ -55,8 +55,8 @@ public static class ReportsPage
             };
             var statuses = Enum.GetValues<AgreementStatus>();
             table = new ReportTable(p.T("Rekap", "Counts"), [p.T("Kelompok", "Group"), .. statuses.Select(p.Status), p.T("Jumlah", "Total")],
-                rows.GroupBy(key).OrderBy(g => g.Key).Select(g => (IReadOnlyList<string>)[
-                    g.Key, .. statuses.Select(st => g.Count(r => r.Status == st).ToString()), g.Count().ToString()]).ToList());
+                rows.GroupBy(key).OrderBy(g => g.Key).Select(g => (IReadOnlyList<object?>)[
+                    g.Key, .. statuses.Select(st => (object?)g.Count(r => r.Status == st)), g.Count()]).ToList());
         }
         var fileName = $"sinergi-{name}-{s.Clock.GetUtcNow():yyyyMMdd}.{format}";
         return format == "csv"
