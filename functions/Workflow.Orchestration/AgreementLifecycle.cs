@@ -18,7 +18,8 @@ public static class AgreementLifecycle
     public const string Changed = "Changed";
 
     public static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
-    private static readonly TimeSpan AfterFailure = TimeSpan.FromMinutes(5);
+    /// <summary>A look whose activity failed every retry (storage gone for half a minute or more) is tried again after this.</summary>
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromMinutes(1);
     private const int MaxActsPerLook = 8;
 
     public static async Task RunAsync(TaskOrchestrationContext context, LifecycleInput input)

@@ -61,8 +61,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.DoesNotContain("selama gangguan", stored);
         Assert.Equal("setelah gangguan 4", (await api.GetAsync($"/api/agreements/{id}", w.StaffToken))["actionPlan"]![0]!["activity"]!.GetValue<string>());
 
-        // The dispatcher picked up again too: the lists show the agreement as it is now.
-        await app.Storage.WaitForQuietAsync(id, seconds: 60);
+        // The dispatcher picked up again too: the lists show the agreement as it is now. An orchestration whose look failed
+        // while storage was gone (every retry used up) looks again a minute later.
+        await app.Storage.WaitForQuietAsync(id, seconds: 120);
         var listed = await api.GetAsync($"/api/agreements?institutionId={w.InstitutionId}", w.StaffToken);
         Assert.Equal(id, Assert.Single(listed["items"]!.AsArray())!["id"]!.GetValue<string>());
     }
