@@ -94,9 +94,11 @@ public static class SigningEventPage
             var signatories = FormRows.Read(values, $"signatories-{id}", ["name", "position", "organization"]).Select(r => new PersonInput(r["name"], r["position"], r["organization"])).ToList();
             try
             {
-                var key = CommandContext.KeyFrom(http, caller, "page-signing-event", id, $"{UploadCommand.RequestText(upload)}\n{document.Sha256}", upload.Field(FormKey.Field));
-                var response = await s.Engine.ExecuteAsync(Ids.Route(id), new CommandContext(http.Actor(), caller.EnsureCanWrite, key, WantsAnswer: false, Caller: caller),
-                    (a, now) => Change.Of(a.Sign(new SigningInput(upload.Date("signedOn"), upload.Field("place"), upload.Date("effectiveFrom"), signatories, witnesses), document, http.Actor(), now)), ct);
+                // One request per agreement signed: the shared fields, and this agreement's file.
+                var context = CommandContext.ForUser(http, "page-signing-event", id, $"{UploadCommand.RequestText(upload)}\n{document.Sha256}",
+                    wantsAnswer: false, key: upload.Field(FormKey.Field));
+                var response = await s.Engine.ExecuteAsync(Ids.Route(id), context,
+                    (a, now) => Change.Of(a.Sign(new SigningInput(upload.Date("signedOn"), upload.Field("place"), upload.Date("effectiveFrom"), signatories, witnesses), document, context.Actor, now)), ct);
                 signed.Add(id);
                 if (!response.Replayed) upload.Files.Remove($"file-{id}"); // a replay's file is a copy: removed with the others
             }
