@@ -106,6 +106,10 @@ public sealed partial class PageTests(SinergiFixture fixture)
         Assert.DoesNotContain(hidden, all);
     }
 
+    /// <summary>The list page's link to the page after it.</summary>
+    private static string NextLink(string html) =>
+        System.Net.WebUtility.HtmlDecode(Regex.Match(html, "href=\"([^\"]+)\" rel=\"next\"").Groups[1].Value);
+
     [Fact]
     public async Task ListFiltersSearchesAndPages()
     {
@@ -119,13 +123,18 @@ public sealed partial class PageTests(SinergiFixture fixture)
         var (_, first) = await Get(browser, "/app/perjanjian");
         Assert.Contains("Halaman 1 / 2", first);
         Assert.Equal(25, RowLinks().Matches(first).Count);
-        var (_, second) = await Get(browser, "/app/perjanjian?page=2");
+        var (_, second) = await Get(browser, NextLink(first));
         Assert.Equal(2, RowLinks().Matches(second).Count);
+        Assert.Contains("Halaman 2 / 2", second);
+        Assert.Empty(RowLinks().Matches(first).Select(m => m.Groups[1].Value).Intersect(RowLinks().Matches(second).Select(m => m.Groups[1].Value)));
+        Assert.DoesNotContain("rel=\"next\"", second);
+        var (_, back) = await Get(browser, System.Net.WebUtility.HtmlDecode(Regex.Match(second, "href=\"([^\"]+)\" rel=\"prev\"").Groups[1].Value));
+        Assert.Equal(RowLinks().Matches(first).Select(m => m.Groups[1].Value), RowLinks().Matches(back).Select(m => m.Groups[1].Value));
 
         var (_, found) = await Get(browser, "/app/perjanjian?q=literasi+keuangan");
         Assert.Equal([special], RowLinks().Matches(found).Select(m => m.Groups[1].Value));
         var (_, byPartner) = await Get(browser, $"/app/perjanjian?partnerId={w.PartnerId}");
-        Assert.Equal(27, RowLinks().Matches(byPartner).Count + RowLinks().Matches((await Get(browser, $"/app/perjanjian?partnerId={w.PartnerId}&page=2")).Html).Count);
+        Assert.Equal(27, RowLinks().Matches(byPartner).Count + RowLinks().Matches((await Get(browser, NextLink(byPartner))).Html).Count);
         Assert.Contains($"<option value=\"{w.PartnerId}\" selected>", byPartner);
         var (_, byArea) = await Get(browser, "/app/perjanjian?area=Health");
         Assert.Empty(RowLinks().Matches(byArea));

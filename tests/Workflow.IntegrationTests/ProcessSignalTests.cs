@@ -42,7 +42,7 @@ public sealed class ProcessSignalTests(SinergiFixture fixture)
         // Another instance, whose signals are lost (as if it died right after the commit); the outbox row it leaves is
         // dispatched by the fixture's app, which signals again.
         await using var deaf = new SinergiFactory(fixture.Azurite.ConnectionString,
-            services => services.AddSingleton<IAgreementProcess, LostSignals>(),
+            services => services.AddSingleton<AgreementProcess>().AddSingleton<IAgreementProcess, LostSignals>(),
             new Dictionary<string, string?> { ["Engine:RunBackgroundLoops"] = "false" });
         await Api.Json(await new Api(deaf.CreateClient()).DecideAsync(id, await api.OfficialTokenAsync(officials[0]), 1, 1, "approve"), HttpStatusCode.OK);
         Assert.Equal(1, deaf.Services.GetRequiredService<IAgreementProcess>() is LostSignals lost ? lost.Dropped : 0);
@@ -122,14 +122,13 @@ public sealed class ProcessSignalTests(SinergiFixture fixture)
     }
 
     /// <summary>Starts orchestrations but loses every signal, as a crash right after a commit would.</summary>
-    private sealed class LostSignals(DurableClientHolder holder) : IAgreementProcess
+    private sealed class LostSignals(AgreementProcess inner) : IAgreementProcess
     {
-        private readonly AgreementProcess inner = new(holder);
         private int dropped;
 
         public int Dropped => dropped;
 
-        public Task StartAsync(string agreementId, CancellationToken ct) => inner.StartAsync(agreementId, ct);
+        public Task<bool> StartAsync(string agreementId, DateTimeOffset requestedAt, CancellationToken ct) => inner.StartAsync(agreementId, requestedAt, ct);
 
         public Task SignalAsync(string agreementId, StepToAsk? ask, CancellationToken ct)
         {
@@ -137,10 +136,10 @@ public sealed class ProcessSignalTests(SinergiFixture fixture)
             return Task.CompletedTask;
         }
 
-        public async Task<bool> SeenOrSignalAsync(string agreementId, int version, bool signal, CancellationToken ct)
+        public async Task<ProcessLook> SeenOrSignalAsync(string agreementId, int version, bool signal, CancellationToken ct)
         {
             if (signal) await SignalAsync(agreementId, null, ct);
-            return false;
+            return ProcessLook.NotYet;
         }
     }
 }

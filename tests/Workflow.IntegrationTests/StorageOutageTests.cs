@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Net;
+using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Functions.Lifecycle;
 using Workflow.IntegrationTests.Infrastructure;
+using Workflow.Orchestration;
 using Xunit.Abstractions;
 
 namespace Workflow.IntegrationTests;
@@ -66,5 +71,33 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         await app.Storage.WaitForQuietAsync(id, seconds: 120);
         var listed = await api.GetAsync($"/api/agreements?institutionId={w.InstitutionId}", w.StaffToken);
         Assert.Equal(id, Assert.Single(listed["items"]!.AsArray())!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnOrchestrationWhoseStartWasLostIsStartedAgain()
+    {
+        var api = new Api(app.Factory.CreateClient());
+        var w = await api.NewWorldAsync();
+        var id = (await api.CreateAsync(w))["id"]!.GetValue<string>();
+        await app.Storage.WaitForQuietAsync(id);
+
+        // What storage lost between a new instance's row and its start message leaves: the row, Pending, and no message.
+        var client = app.Factory.Services.GetRequiredService<DurableClientHolder>().Client!;
+        await client.TerminateInstanceAsync(id);
+        await client.WaitForInstanceCompletionAsync(id);
+        var row = (await app.Storage.Instances.GetEntityAsync<TableEntity>(id, "")).Value;
+        await client.PurgeInstanceAsync(id);
+        row["RuntimeStatus"] = "Pending";
+        row["LastUpdatedTime"] = row["CreatedTime"] = DateTime.UtcNow;
+        foreach (var field in new[] { "CustomStatus", "Output", "CompletedTime" }) row.Remove(field);
+        await app.Storage.Instances.AddEntityAsync(row);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await client.GetInstanceAsync(id))!.RuntimeStatus);
+
+        // A submission its orchestration is told of: the signal waits for a start that never comes.
+        await Api.Json(await api.UploadDraftAsync(id, w.StaffToken), HttpStatusCode.Created);
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/review", w.StaffToken, Api.Steps("hukum@kanwil.go.id")), HttpStatusCode.OK);
+        // Lost after the visibility timeout (10 s here) and a minute more; then the signal's backstop starts it again.
+        await app.Storage.WaitForQuietAsync(id, seconds: 150);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await client.GetInstanceAsync(id))!.RuntimeStatus);
     }
 }

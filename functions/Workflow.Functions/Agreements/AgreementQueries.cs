@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Workflow.Core;
 using Workflow.Functions.Auth;
@@ -13,17 +14,19 @@ public sealed record AgreementSummary(
     string? ParentAgreementId, IReadOnlyList<ProgramArea> Areas, DateOnly? EvaluationDueOn, DateTimeOffset? ReviewDueAt, DateOnly? EffectiveFrom,
     bool Imported);
 
-public sealed record AgreementList(IReadOnlyList<AgreementSummary> Items, int Count, bool Truncated);
+/// <summary>One page of a list; <paramref name="ContinuationToken"/> asks for the next, null on the last.</summary>
+public sealed record AgreementPage(IReadOnlyList<AgreementSummary> Items, string? ContinuationToken);
 
 public sealed record AgreementFilter(string? InstitutionId, string? PartnerId, string? RegionId, AgreementStatus? Status, DateOnly? ExpiresBefore);
 
 /// <summary>
 /// Lists come from the projection tables, never from a scan of the agreements: the narrowest
-/// list (institution, region, status, expiry) is read and the rest filtered by the service.
+/// list (institution, region, status, expiry) is read and the rest filtered by the table service.
+/// Every matching agreement is reachable: the API pages by the table's own order, the pages and reports read them all.
 /// </summary>
 public sealed class AgreementQueries(StorageClients storage)
 {
-    public const int MaxItems = 1000;
+    public const int DefaultPageSize = 100, MaxPageSize = 500;
 
     public static AgreementFilter Parse(string? institutionId, string? partnerId, string? regionId, string? status, string? expiresBefore)
     {
@@ -62,7 +65,28 @@ public sealed class AgreementQueries(StorageClients storage)
         return filter with { InstitutionId = caller.InstitutionId };
     }
 
-    public async Task<AgreementList> ListAsync(AgreementFilter f, CancellationToken ct)
+    /// <summary>A page in the table's order, from where <paramref name="continuationToken"/> left off.</summary>
+    public async Task<AgreementPage> PageAsync(AgreementFilter f, int pageSize, string? continuationToken, CancellationToken ct)
+    {
+        var items = new List<AgreementSummary>(pageSize);
+        ListPosition? last = null;
+        await foreach (var (item, position) in ReadAsync(f, ListPosition.Parse(continuationToken), pageSize + 1, ct))
+        {
+            if (items.Count == pageSize) return new AgreementPage(items, last!.Token);
+            items.Add(item);
+            last = position;
+        }
+        return new AgreementPage(items, null);
+    }
+
+    /// <summary>Every agreement the filter selects, one at a time (never held together), in the table's order.</summary>
+    public async IAsyncEnumerable<AgreementSummary> AllAsync(AgreementFilter f, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var (item, _) in ReadAsync(f, null, MaxPageSize, ct)) yield return item;
+    }
+
+    private async IAsyncEnumerable<(AgreementSummary Item, ListPosition Position)> ReadAsync(
+        AgreementFilter f, ListPosition? after, int readAhead, [EnumeratorCancellation] CancellationToken ct)
     {
         var conditions = new List<string>();
         string table;
@@ -81,17 +105,12 @@ public sealed class AgreementQueries(StorageClients storage)
         if (f.PartnerId is not null) conditions.Add(Eq("PartnerId", f.PartnerId));
         if (f.Status is not null) conditions.Add(Eq("Status", f.Status.ToString()!));
         if (f.ExpiresBefore is not null) conditions.Add(TableClient.CreateQueryFilter($"ExpiresOn lt {f.ExpiresBefore.Value.ToString("yyyy-MM-dd")}"));
+        if (after is not null)
+            conditions.Add(TableClient.CreateQueryFilter($"(PartitionKey gt {after.PartitionKey} or (PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey}))"));
 
-        var items = new List<AgreementSummary>();
-        var truncated = false;
         var filter = conditions.Count == 0 ? null : string.Join(" and ", conditions);
-        await foreach (var row in storage.Table(table).QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            if (items.Count == MaxItems) { truncated = true; break; }
-            items.Add(ToSummary(row));
-        }
-        var sorted = items.OrderBy(i => i.Title, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Id).ToList();
-        return new AgreementList(sorted, sorted.Count, truncated);
+        await foreach (var row in storage.Table(table).QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(readAhead, 1_000), cancellationToken: ct))
+            yield return (ToSummary(row), new ListPosition(row.PartitionKey, row.RowKey));
     }
 
     private static string Eq(string column, string value) => $"{column} eq " + TableClient.CreateQueryFilter($"{value}");

@@ -62,12 +62,16 @@ public static class AgreementsApi
         return response.ToResult();
     }
 
-    private static async Task<Ok<AgreementList>> List(
+    private static async Task<Ok<AgreementPage>> List(
         HttpContext http, AgreementQueries queries, CancellationToken ct,
-        string? institutionId = null, string? partnerId = null, string? regionId = null, string? status = null, string? expiresBefore = null)
+        string? institutionId = null, string? partnerId = null, string? regionId = null, string? status = null, string? expiresBefore = null,
+        string? pageSize = null, string? continuationToken = null)
     {
         var filter = AgreementQueries.Scope(AgreementQueries.Parse(institutionId, partnerId, regionId, status, expiresBefore), http.Caller());
-        return TypedResults.Ok(await queries.ListAsync(filter, ct));
+        var size = pageSize is null ? AgreementQueries.DefaultPageSize
+            : int.TryParse(pageSize, out var n) && n is >= 1 and <= AgreementQueries.MaxPageSize ? n
+            : throw DomainValidationException.For("pageSize", $"Ukuran halaman harus bilangan 1-{AgreementQueries.MaxPageSize}.");
+        return TypedResults.Ok(await queries.PageAsync(filter, size, continuationToken, ct));
     }
 
     private static async Task<Ok<AgreementResponse>> Get(string id, HttpContext http, AgreementStore store, AgreementEngine engine, TimeProvider clock, CancellationToken ct)

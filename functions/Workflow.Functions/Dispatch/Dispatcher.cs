@@ -86,8 +86,8 @@ public sealed class Dispatcher(
                 await ScheduleTimersAsync(agreementId, ct);
                 return RowOutcome.Done(row);
             case OutboxKinds.StartProcess:
-                await process.StartAsync(agreementId, ct);
-                return RowOutcome.Done(row);
+                // The row stays until the orchestration has begun: a start lost on its way is found only by looking again.
+                return await process.StartAsync(agreementId, row.Timestamp ?? clock.GetUtcNow(), ct) ? RowOutcome.Done(row) : RowOutcome.Later(NotStartedLookAgain);
             case OutboxKinds.SignalProcess:
                 return await SignalProcessAsync(agreementId, row, ct);
             default:
@@ -99,6 +99,9 @@ public sealed class Dispatcher(
     /// <summary>How soon a backstop row that found the change not yet looked at checks again.</summary>
     private static readonly TimeSpan LookAgainFor = TimeSpan.FromSeconds(1);
 
+    /// <summary>How soon a backstop row whose orchestration had not started yet checks again.</summary>
+    private static readonly TimeSpan NotStartedLookAgain = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// The backstop of the engine's own signal, which usually got there first: nothing to do once the orchestration has
     /// looked at the change. Until the signal has had its time it only looks (a second signal would be a second look
@@ -109,7 +112,10 @@ public sealed class Dispatcher(
         var waited = DateTimeOffset.UtcNow - (row.Timestamp ?? DateTimeOffset.UtcNow);
         var backstop = TimeSpan.FromSeconds(processOptions.Value.SignalBackstopSeconds);
         var signal = waited >= backstop;
-        if (await process.SeenOrSignalAsync(agreementId, AgreementStore.OutboxVersion(row.RowKey), signal, ct) || signal) return RowOutcome.Done(row);
+        var look = await process.SeenOrSignalAsync(agreementId, AgreementStore.OutboxVersion(row.RowKey), signal, ct);
+        if (look == ProcessLook.Seen) return RowOutcome.Done(row);
+        if (look == ProcessLook.NotStarted) return RowOutcome.Later(NotStartedLookAgain);
+        if (signal) return RowOutcome.Done(row);
         var remaining = backstop - waited;
         return RowOutcome.Later(remaining < LookAgainFor ? remaining : LookAgainFor);
     }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using Workflow.Core;
 using Workflow.Orchestration;
 
@@ -8,8 +9,11 @@ namespace Workflow.Functions.Lifecycle;
 /// <summary>How the record reaches an agreement's orchestration.</summary>
 public interface IAgreementProcess
 {
-    /// <summary>Starts the agreement's orchestration, unless one is running.</summary>
-    Task StartAsync(string agreementId, CancellationToken ct);
+    /// <summary>
+    /// Starts the agreement's orchestration, unless one is running or about to. Whether one has begun that runs, or that
+    /// started at or after <paramref name="requestedAt"/> and has ended; until then the caller is to ask again.
+    /// </summary>
+    Task<bool> StartAsync(string agreementId, DateTimeOffset requestedAt, CancellationToken ct);
 
     /// <summary>
     /// Wakes it: something it may be waiting for happened; <paramref name="ask"/>, the step whose official waits to be asked
@@ -17,44 +21,78 @@ public interface IAgreementProcess
     /// </summary>
     Task SignalAsync(string agreementId, StepToAsk? ask, CancellationToken ct);
 
-    /// <summary>The same, unless it has looked at the agreement at <paramref name="version"/> or later, or has ended. Whether it had.</summary>
-    Task<bool> SeenOrSignalAsync(string agreementId, int version, bool signal, CancellationToken ct);
+    /// <summary>The same, unless it has looked at the agreement at <paramref name="version"/> or later, or has ended.</summary>
+    Task<ProcessLook> SeenOrSignalAsync(string agreementId, int version, bool signal, CancellationToken ct);
 }
 
-public sealed class AgreementProcess(DurableClientHolder holder) : IAgreementProcess
+public enum ProcessLook
 {
+    /// <summary>It has looked at the version, or has ended.</summary>
+    Seen,
+    /// <summary>It runs and has not looked yet (signalled, if asked to).</summary>
+    NotYet,
+    /// <summary>Its start has not reached it yet; one that never will (lost on its way) has been started again.</summary>
+    NotStarted,
+}
+
+public sealed class AgreementProcess(DurableClientHolder holder, IOptions<ProcessOptions> options, TimeProvider clock, ILogger<AgreementProcess> logger) : IAgreementProcess
+{
+    /// <summary>
+    /// The task hub writes a new instance's row before its start message: storage lost between the two leaves it Pending for
+    /// good. A start taken by an instance that crashed shows again after the visibility timeout; Pending much longer is lost.
+    /// </summary>
+    private TimeSpan LostAfter => TimeSpan.FromSeconds(options.Value.VisibilityTimeoutSeconds) + TimeSpan.FromMinutes(1);
+
     private DurableTaskClient Client => holder.Client ?? throw new InvalidOperationException("No Durable Task client to reach the orchestrations with.");
 
     /// <summary>
-    /// Starts one unless it has one running (checked first: starting an instance while its start is still pending would
-    /// queue a second start). One that ended (failed, terminated, or replaced by a new version) is started afresh; it
-    /// reads where its agreement is from the record, and ends at once if the agreement has.
+    /// Starts one unless it has one running or pending (checked first: starting an instance while its start is still
+    /// pending would queue a second start). One that ended (failed, terminated, or replaced by a new version) is started
+    /// afresh; it reads where its agreement is from the record, and ends at once if the agreement has.
     /// </summary>
-    public async Task StartAsync(string agreementId, CancellationToken ct)
+    public async Task<bool> StartAsync(string agreementId, DateTimeOffset requestedAt, CancellationToken ct)
     {
-        if (await IsRunningAsync(agreementId, ct)) return;
+        var instance = await Client.GetInstanceAsync(agreementId, ct);
+        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended }) return true;
+        if (instance is { IsCompleted: true } && instance.CreatedAt >= requestedAt) return true;
+        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        {
+            if (!IsLost(instance)) return false;
+            logger.LogWarning("The orchestration of {AgreementId} has been pending since {Since:u}: its start was lost; starting it again", agreementId, instance.LastUpdatedAt);
+        }
+        await ScheduleAsync(agreementId, ct);
+        return false;
+    }
+
+    private async Task ScheduleAsync(string agreementId, CancellationToken ct)
+    {
         try
         {
             await Client.ScheduleNewOrchestrationInstanceAsync(AgreementLifecycle.Name, new LifecycleInput(agreementId), new StartOrchestrationOptions(agreementId), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (!await IsRunningAsync(agreementId, ct)) throw; // else started meanwhile
+            // Else another instance of the app started it meanwhile.
+            if (await Client.GetInstanceAsync(agreementId, ct) is not { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending }) throw;
         }
     }
 
-    private async Task<bool> IsRunningAsync(string agreementId, CancellationToken ct) =>
-        await Client.GetInstanceAsync(agreementId, ct) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
+    private bool IsLost(OrchestrationMetadata pending) => clock.GetUtcNow() - pending.LastUpdatedAt > LostAfter;
 
     public Task SignalAsync(string agreementId, StepToAsk? ask, CancellationToken ct) => Client.RaiseEventAsync(agreementId, AgreementLifecycle.Changed, ask, ct);
 
     /// <summary>A point read instead of a whole look: the engine's own signal has usually been acted on by now.</summary>
-    public async Task<bool> SeenOrSignalAsync(string agreementId, int version, bool signal, CancellationToken ct)
+    public async Task<ProcessLook> SeenOrSignalAsync(string agreementId, int version, bool signal, CancellationToken ct)
     {
         var instance = await Client.GetInstanceAsync(agreementId, getInputsAndOutputs: true, ct);
-        if (instance is { IsCompleted: true }) return true;
-        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running } && LifecycleStatus.Parse(instance.SerializedCustomStatus)?.Version >= version) return true;
+        if (instance is { IsCompleted: true }) return ProcessLook.Seen;
+        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running } && LifecycleStatus.Parse(instance.SerializedCustomStatus)?.Version >= version) return ProcessLook.Seen;
+        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        {
+            await StartAsync(agreementId, clock.GetUtcNow(), ct); // again, if its start was lost
+            return ProcessLook.NotStarted;
+        }
         if (signal) await SignalAsync(agreementId, null, ct);
-        return false;
+        return ProcessLook.NotYet;
     }
 }

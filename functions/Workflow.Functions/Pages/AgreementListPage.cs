@@ -15,11 +15,11 @@ public static class AgreementListPage
         var p = PageContext.From(http);
         var query = AgreementListQuery.From(http);
         var (filter, area, partnerKind, search) = (query.Filter, query.Area, query.PartnerKind, query.Search);
-        var page = int.TryParse(http.Request.Query["page"], out var n) && n > 0 ? n : 1;
-        var (rows, partners, institutions) = await query.RunAsync(s, ct);
-        var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
-        page = Math.Min(page, pages);
-        var shown = rows.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var look = await AgreementListQuery.Lookups.ReadAsync(s, ct);
+        var (partners, institutions) = (look.Partners, look.Institutions);
+        var window = new ListWindow(PageSize, ListPosition.Parse(http.Request.Query["continuationToken"]));
+        await foreach (var row in query.MatchesAsync(s, look, ct)) window.Add(row);
+        var (page, pages) = (window.CountBefore / PageSize + 1, Math.Max(1, (window.Count + PageSize - 1) / PageSize));
 
         var body = $"""
             <form class="filters" method="get" action="/app/perjanjian">
@@ -32,12 +32,12 @@ public static class AgreementListPage
               <label>{E(p.T("Berakhir sebelum", "Expiring before"))}<input type="date" name="expiresBefore" value="{filter.ExpiresBefore:yyyy-MM-dd}"></label>
               <button type="submit" class="primary">{E(p.T("Terapkan", "Apply"))}</button>
             </form>
-            <p class="muted">{rows.Count} {E(p.T("perjanjian", "agreements"))} · <a href="/app/laporan/perjanjian.csv{E(http.Request.QueryString.Value)}">CSV</a> · <a href="/app/laporan/perjanjian.xlsx{E(http.Request.QueryString.Value)}">XLSX</a></p>
-            {DashboardPage.Table(p, shown, partners.ToDictionary(x => x.Key, x => x.Value.Name), i => p.Date(i.ExpiresOn), p.T("Berakhir", "Expires"))}
+            <p class="muted">{window.Count} {E(p.T("perjanjian", "agreements"))} · <a href="/app/laporan/perjanjian.csv{E(http.Request.QueryString.Value)}">CSV</a> · <a href="/app/laporan/perjanjian.xlsx{E(http.Request.QueryString.Value)}">XLSX</a></p>
+            {DashboardPage.Table(p, window.Rows, partners.ToDictionary(x => x.Key, x => x.Value.Name), i => p.Date(i.ExpiresOn), p.T("Berakhir", "Expires"))}
             <div class="pager">
-              {(page > 1 ? $"""<a href="{E(PageLink(http, page - 1))}">&larr; {E(p.T("Sebelumnya", "Previous"))}</a>""" : "")}
+              {(window.HasPrevious ? $"""<a href="{E(PageLink(http, window.PreviousToken))}" rel="prev">&larr; {E(p.T("Sebelumnya", "Previous"))}</a>""" : "")}
               <span>{E(p.T("Halaman", "Page"))} {page} / {pages}</span>
-              {(page < pages ? $"""<a href="{E(PageLink(http, page + 1))}">{E(p.T("Berikutnya", "Next"))} &rarr;</a>""" : "")}
+              {(window.NextToken is { } next ? $"""<a href="{E(PageLink(http, next))}" rel="next">{E(p.T("Berikutnya", "Next"))} &rarr;</a>""" : "")}
             </div>
             """;
         return PageLayout.Page(http, p, p.T("Perjanjian", "Agreements"), body);
@@ -47,9 +47,11 @@ public static class AgreementListPage
         $"""<select name="{name}"><option value="">{E(p.T("Semua", "All"))}</option>{string.Concat(options.Select(o =>
             $"""<option value="{E(o.Value)}"{(o.Value == selected ? " selected" : "")}>{E(o.Label)}</option>"""))}</select>""";
 
-    private static string PageLink(HttpContext http, int page)
+    /// <summary>The same filters, from a page's token (none: the first page).</summary>
+    private static string PageLink(HttpContext http, string? token)
     {
-        var query = http.Request.Query.Where(x => x.Key != "page").Select(x => $"{Uri.EscapeDataString(x.Key)}={Uri.EscapeDataString(x.Value.ToString())}").Append($"page={page}");
+        var query = http.Request.Query.Where(x => x.Key != "continuationToken").Select(x => $"{Uri.EscapeDataString(x.Key)}={Uri.EscapeDataString(x.Value.ToString())}");
+        if (token is not null) query = query.Append($"continuationToken={Uri.EscapeDataString(token)}");
         return "/app/perjanjian?" + string.Join("&", query);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Directory;
@@ -8,8 +9,17 @@ namespace Workflow.Functions.Pages;
 public sealed record AgreementListQuery(
     AgreementFilter Filter, ProgramArea? Area, PartnerKind? PartnerKind, string? Search, bool EvaluationDue, bool LateReview, int? ExpiringWithin = null)
 {
-    public sealed record Result(
-        IReadOnlyList<AgreementSummary> Rows, IReadOnlyDictionary<string, Partner> Partners, IReadOnlyDictionary<string, Institution> Institutions);
+    /// <summary>What the filters and the pages look agreements up in.</summary>
+    public sealed record Lookups(IReadOnlyDictionary<string, Partner> Partners, IReadOnlyDictionary<string, Institution> Institutions, AgreementDays Days, DateTimeOffset Now)
+    {
+        public static async Task<Lookups> ReadAsync(PageServices s, CancellationToken ct)
+        {
+            var institutions = (await s.Directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
+            var now = s.Clock.GetUtcNow();
+            return new Lookups((await s.Directory.ListPartnersAsync([Directory.ContactScope.Everyone], ct)).ToDictionary(x => x.Id), institutions,
+                new AgreementDays(institutions, now), now);
+        }
+    }
 
     public static AgreementListQuery From(HttpContext http)
     {
@@ -28,21 +38,19 @@ public sealed record AgreementListQuery(
             int.TryParse(q["expiringWithin"], out var within) && within is >= 0 and <= 3_660 ? within : null);
     }
 
-    public async Task<Result> RunAsync(PageServices s, CancellationToken ct)
+    /// <summary>Every agreement the filters select, one at a time: lists, counts and reports see the whole set at any size.</summary>
+    public async IAsyncEnumerable<AgreementSummary> MatchesAsync(PageServices s, Lookups look, [EnumeratorCancellation] CancellationToken ct)
     {
-        var partners = (await s.Directory.ListPartnersAsync([Directory.ContactScope.Everyone], ct)).ToDictionary(x => x.Id);
-        var institutions = (await s.Directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
-        var now = s.Clock.GetUtcNow();
-        var days = new AgreementDays(institutions, now);
-        var rows = (await s.Queries.ListAsync(Filter, ct)).Items
-            .Where(i => Area is null || i.Areas.Contains(Area.Value))
-            .Where(i => PartnerKind is null || (partners.TryGetValue(i.PartnerId, out var partner) && partner.Kind == PartnerKind))
-            .Where(i => !EvaluationDue || days.EvaluationDue(i))
-            .Where(i => ExpiringWithin is not { } within || days.ExpiringWithin(i, within))
-            .Where(i => !LateReview || (i.Status == AgreementStatus.InReview && i.ReviewDueAt < now))
-            .Where(i => string.IsNullOrEmpty(Search) || i.Title.Contains(Search, StringComparison.OrdinalIgnoreCase)
-                || (partners.TryGetValue(i.PartnerId, out var partner) && partner.Name.Contains(Search, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-        return new Result(rows, partners, institutions);
+        await foreach (var i in s.Queries.AllAsync(Filter, ct))
+            if (Matches(i, look)) yield return i;
     }
+
+    private bool Matches(AgreementSummary i, Lookups look) =>
+        (Area is null || i.Areas.Contains(Area.Value))
+        && (PartnerKind is null || (look.Partners.TryGetValue(i.PartnerId, out var partner) && partner.Kind == PartnerKind))
+        && (!EvaluationDue || look.Days.EvaluationDue(i))
+        && (ExpiringWithin is not { } within || look.Days.ExpiringWithin(i, within))
+        && (!LateReview || (i.Status == AgreementStatus.InReview && i.ReviewDueAt < look.Now))
+        && (string.IsNullOrEmpty(Search) || i.Title.Contains(Search, StringComparison.OrdinalIgnoreCase)
+            || (look.Partners.TryGetValue(i.PartnerId, out var named) && named.Name.Contains(Search, StringComparison.OrdinalIgnoreCase)));
 }

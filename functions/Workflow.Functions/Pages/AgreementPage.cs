@@ -23,8 +23,9 @@ public static class AgreementPage
         var history = HistoryResponse.Verify(stored, events);
         var record = StoredEvents.Fold(events);
         var officials = await directory.OfficialsAsync(a, ct);
-        var children = (await queries.ListAsync(AgreementQueries.Scope(new AgreementFilter(a.InstitutionId, null, null, null, null), p.Caller), ct))
-            .Items.Where(i => i.ParentAgreementId == a.Id).ToList();
+        var children = new List<AgreementSummary>();
+        await foreach (var i in queries.AllAsync(AgreementQueries.Scope(new AgreementFilter(a.InstitutionId, null, null, null, null), p.Caller), ct))
+            if (i.ParentAgreementId == a.Id) children.Add(i);
         string Link(string? other) => other is null ? "-" : $"""<a href="/app/perjanjian/{E(other)}">{E(other)}</a>""";
         string Doc(DocumentRef d) => $"""<a href="/app/perjanjian/{E(a.Id)}/dokumen/{E(d.DocumentId)}">{E(d.FileName)}</a> <span class="muted">({d.Length / 1024.0:0.#} KiB, SHA-256 {E(d.Sha256[..12])}…)</span>""";
 

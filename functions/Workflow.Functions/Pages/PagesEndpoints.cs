@@ -35,8 +35,7 @@ public static class PagesEndpoints
         });
 
         var pages = app.MapGroup("/app").ExcludeFromDescription().RequireAuthorization(PageAuth.Policy);
-        pages.MapGet("", (HttpContext http, AgreementQueries q, Directory.DirectoryStore d, TimeProvider c, CancellationToken ct) =>
-            Guard(http, () => DashboardPage.ShowAsync(http, q, d, c, ct)));
+        pages.MapGet("", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => DashboardPage.ShowAsync(http, s, ct)));
         pages.MapGet("/perjanjian", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => AgreementListPage.ShowAsync(http, s, ct)));
         pages.MapGet("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.ShowAsync(http, s, ct)));
         pages.MapPost("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.CreateAsync(http, s, ct)))

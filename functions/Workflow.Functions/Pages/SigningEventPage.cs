@@ -20,8 +20,10 @@ public static class SigningEventPage
     {
         var p = PageContext.From(http);
         var f = state ?? FormState.Empty;
-        var approved = (await s.Queries.ListAsync(AgreementQueries.Scope(new AgreementFilter(null, null, null, AgreementStatus.Approved, null), p.Caller), ct))
-            .Items.Where(i => p.Caller.CanWrite(i.InstitutionId, i.RegionId)).ToList();
+        var approved = new List<AgreementSummary>();
+        await foreach (var i in s.Queries.AllAsync(AgreementQueries.Scope(new AgreementFilter(null, null, null, AgreementStatus.Approved, null), p.Caller), ct))
+            if (p.Caller.CanWrite(i.InstitutionId, i.RegionId)) approved.Add(i);
+        approved.Sort((x, y) => StringComparer.OrdinalIgnoreCase.Compare(x.Title, y.Title));
         var partners = (await s.Directory.ListPartnersAsync(Directory.PartnersApi.ReadScopes(p.Caller), ct)).ToDictionary(x => x.Id);
         var institutions = (await s.Directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
         var rows = string.Concat(approved.Select(a =>

@@ -29,20 +29,27 @@ public static class ReportsPage
     public static async Task<IResult> ExportAsync(HttpContext http, PageServices s, string name, string format, CancellationToken ct)
     {
         var p = PageContext.From(http);
-        var (rows, partners, institutions) = await AgreementListQuery.From(http).RunAsync(s, ct);
+        var query = AgreementListQuery.From(http);
+        var look = await AgreementListQuery.Lookups.ReadAsync(s, ct);
+        var (partners, institutions) = (look.Partners, look.Institutions);
         string InstitutionName(string id) => institutions.TryGetValue(id, out var i) ? i.Name : id;
         string PartnerKindOf(string id) => partners.TryGetValue(id, out var x) ? p.PartnerKind(x.Kind) : "";
 
         ReportTable table;
         if (name == "perjanjian")
         {
+            async IAsyncEnumerable<IReadOnlyList<object?>> Rows()
+            {
+                await foreach (var r in query.MatchesAsync(s, look, ct))
+                    yield return [
+                        InstitutionName(r.InstitutionId), r.RegionId, partners.TryGetValue(r.PartnerId, out var partner) ? partner.Name : r.PartnerId, PartnerKindOf(r.PartnerId),
+                        p.Kind(r.Kind), r.Title, p.Status(r.Status), string.Join("; ", r.Areas.Select(p.Area)),
+                        r.EffectiveFrom, r.ExpiresOn, r.Id];
+            }
             table = new ReportTable(p.T("Perjanjian", "Agreements"),
                 [p.T("Lembaga", "Institution"), p.T("Wilayah", "Region"), p.T("Mitra", "Partner"), p.T("Jenis mitra", "Partner kind"), p.T("Jenis", "Kind"),
                  p.T("Judul", "Title"), "Status", p.T("Bidang", "Areas"), p.T("Berlaku mulai", "Effective from"), p.T("Berakhir", "Expires"), "Id"],
-                rows.Select(r => (IReadOnlyList<object?>)[
-                    InstitutionName(r.InstitutionId), r.RegionId, partners.TryGetValue(r.PartnerId, out var partner) ? partner.Name : r.PartnerId, PartnerKindOf(r.PartnerId),
-                    p.Kind(r.Kind), r.Title, p.Status(r.Status), string.Join("; ", r.Areas.Select(p.Area)),
-                    r.EffectiveFrom, r.ExpiresOn, r.Id]).ToList());
+                Rows());
         }
         else
         {
@@ -53,14 +60,25 @@ public static class ReportsPage
                 "rekap-partnerKind" => r => PartnerKindOf(r.PartnerId),
                 _ => throw new NotFoundException($"Laporan '{name}' tidak dikenal."),
             };
+            // Counted as the agreements stream by: memory grows with the groups, not with the agreements.
             var statuses = Enum.GetValues<AgreementStatus>();
-            table = new ReportTable(p.T("Rekap", "Counts"), [p.T("Kelompok", "Group"), .. statuses.Select(p.Status), p.T("Jumlah", "Total")],
-                rows.GroupBy(key).OrderBy(g => g.Key).Select(g => (IReadOnlyList<object?>)[
-                    g.Key, .. statuses.Select(st => (object?)g.Count(r => r.Status == st)), g.Count()]).ToList());
+            var counts = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+            await foreach (var r in query.MatchesAsync(s, look, ct))
+            {
+                var group = key(r);
+                if (!counts.TryGetValue(group, out var row)) counts[group] = row = new int[statuses.Length];
+                row[Array.IndexOf(statuses, r.Status)]++;
+            }
+            async IAsyncEnumerable<IReadOnlyList<object?>> Totals()
+            {
+                foreach (var (group, row) in counts) yield return [group, .. row.Select(n => (object?)n), row.Sum()];
+                await Task.CompletedTask;
+            }
+            table = new ReportTable(p.T("Rekap", "Counts"), [p.T("Kelompok", "Group"), .. statuses.Select(p.Status), p.T("Jumlah", "Total")], Totals());
         }
         var fileName = $"sinergi-{name}-{s.Clock.GetUtcNow():yyyyMMdd}.{format}";
-        return format == "csv"
-            ? TypedResults.File(table.ToCsv(), "text/csv; charset=utf-8", fileName)
-            : TypedResults.File(table.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+        if (format == "csv")
+            return TypedResults.Stream(output => table.WriteCsvAsync(output, ct), "text/csv; charset=utf-8", fileName);
+        return TypedResults.Stream(await XlsxWriter.WriteAsync(table, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 }

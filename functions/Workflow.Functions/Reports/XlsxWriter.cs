@@ -7,51 +7,69 @@ namespace Workflow.Functions.Reports;
 
 /// <summary>
 /// A report as an XLSX workbook with the Open XML SDK: numbers as numbers, dates as dates (shown yyyy-mm-dd), a bold
-/// header row that stays in view, an autofilter over the table, and columns as wide as what they hold.
+/// header row that stays in view, an autofilter over the table, and columns as wide as what they hold. Rows are written
+/// one by one (the SDK's <see cref="OpenXmlWriter"/>) into a temporary file, then sent: memory stays flat at any size.
 /// </summary>
 public static class XlsxWriter
 {
     private const uint Bold = 1, DateStyle = 2, IsoDateFormat = 164;
     private const int MaxWidth = 60;
+    /// <summary>Column widths are measured on the first rows, which are held until then; the rest stream straight through.</summary>
+    private const int MeasuredRows = 1_000;
 
-    public static byte[] Write(ReportTable table)
+    /// <summary>Writes the workbook to a temporary file deleted when the returned stream (positioned at its start) is closed.</summary>
+    public static async Task<Stream> WriteAsync(ReportTable table, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Styles();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            sheetPart.Worksheet = Sheet(table);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Name) }));
-        }
-        return buffer.ToArray();
-    }
+            await using var rows = table.Rows.GetAsyncEnumerator(ct);
+            var measured = new List<IReadOnlyList<object?>>();
+            while (measured.Count < MeasuredRows && await rows.MoveNextAsync()) measured.Add(rows.Current);
 
-    private static Worksheet Sheet(ReportTable table)
-    {
-        var columns = table.Header.Count;
-        var data = new SheetData();
-        data.AppendChild(new Row(table.Header.Select((h, c) => TextCell(Reference(c, 1), h, Bold))) { RowIndex = 1 });
-        for (var r = 0; r < table.Rows.Count; r++)
-        {
-            var index = (uint)(r + 2);
-            data.AppendChild(new Row(table.Rows[r].Select((v, c) => Cell(Reference(c, index), v))) { RowIndex = index });
-        }
-        var last = Reference(columns - 1, (uint)(table.Rows.Count + 1));
-        return new Worksheet(
-            new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-                { WorkbookViewId = 0 }),
-            new Columns(Enumerable.Range(0, columns).Select(c => new Column
+            using (var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
             {
-                Min = (uint)(c + 1), Max = (uint)(c + 1), CustomWidth = true,
-                Width = Math.Min(MaxWidth, 2 + table.Rows.Select(row => c < row.Count ? ReportTable.Text(row[c]).Length : 0).Append(table.Header[c].Length).Max()),
-            })),
-            data,
-            new AutoFilter { Reference = $"A1:{last}" });
+                var workbook = document.AddWorkbookPart();
+                workbook.Workbook = new Workbook();
+                workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                await WriteSheetAsync(sheetPart, table.Header, measured, rows);
+                workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Name) }));
+            }
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
+
+    private static async Task WriteSheetAsync(WorksheetPart part, IReadOnlyList<string> header, List<IReadOnlyList<object?>> measured, IAsyncEnumerator<IReadOnlyList<object?>> rest)
+    {
+        var columns = header.Count;
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+            { WorkbookViewId = 0 }));
+        writer.WriteElement(new Columns(Enumerable.Range(0, columns).Select(c => new Column
+        {
+            Min = (uint)(c + 1), Max = (uint)(c + 1), CustomWidth = true,
+            Width = Math.Min(MaxWidth, 2 + measured.Select(row => c < row.Count ? ReportTable.Text(row[c]).Length : 0).Append(header[c].Length).Max()),
+        })));
+        writer.WriteStartElement(new SheetData());
+        writer.WriteElement(new Row(header.Select((h, c) => TextCell(Reference(c, 1), h, Bold))) { RowIndex = 1 });
+        var index = 1u;
+        foreach (var row in measured) writer.WriteElement(DataRow(++index, row));
+        measured.Clear();
+        while (await rest.MoveNextAsync()) writer.WriteElement(DataRow(++index, rest.Current));
+        writer.WriteEndElement(); // SheetData
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{Reference(columns - 1, index)}" });
+        writer.WriteEndElement(); // Worksheet
+    }
+
+    private static Row DataRow(uint index, IReadOnlyList<object?> values) => new(values.Select((v, c) => Cell(Reference(c, index), v))) { RowIndex = index };
 
     private static Cell Cell(string reference, object? value) => value switch
     {
