@@ -4,9 +4,11 @@ namespace Workflow.Core;
 public static class Move
 {
     public const string Drafts = "drafts", Review = "review", Decision = "decision", Signing = "signing",
-        ActionPlan = "action-plan", Evaluations = "evaluations", Renewal = "renewal", Termination = "termination";
+        ActionPlan = "action-plan", Evaluations = "evaluations", Renewal = "renewal", Termination = "termination",
+        /// <summary>Withdrawing a scheduled termination (<c>POST …/termination/withdrawal</c>).</summary>
+        Withdrawal = "withdrawal";
 
-    public static readonly IReadOnlyList<string> All = [Drafts, Review, Decision, Signing, ActionPlan, Evaluations, Renewal, Termination];
+    public static readonly IReadOnlyList<string> All = [Drafts, Review, Decision, Signing, ActionPlan, Evaluations, Renewal, Termination, Withdrawal];
 }
 
 /// <summary>A move and, when the agreement does not allow it now, why (what the command itself would answer, 409).</summary>
@@ -29,8 +31,10 @@ public sealed partial class Agreement
         Move.Signing => StatusRefusal("mencatat penandatanganan", AgreementStatus.Approved),
         Move.ActionPlan => StatusRefusal("mengubah rencana aksi", AgreementStatus.Exploring, AgreementStatus.Drafting, AgreementStatus.Approved, AgreementStatus.Active),
         Move.Evaluations => StatusRefusal("mencatat evaluasi", AgreementStatus.Active),
-        Move.Renewal => StatusRefusal("memulai perpanjangan", AgreementStatus.Active) ?? RenewalRefusal(now),
-        Move.Termination => StatusRefusal("mengakhiri perjanjian", AgreementStatus.Active),
+        Move.Renewal => StatusRefusal("memulai perpanjangan", AgreementStatus.Active) ?? ScheduledTerminationRefusal() ?? RenewalRefusal(now),
+        Move.Termination => StatusRefusal("mengakhiri perjanjian", AgreementStatus.Active) ?? ScheduledTerminationRefusal(),
+        Move.Withdrawal => StatusRefusal("membatalkan pengakhiran", AgreementStatus.Active)
+            ?? (ScheduledTermination is null ? "Tidak ada pengakhiran terjadwal yang dapat dibatalkan." : null),
         _ => throw new ArgumentOutOfRangeException(nameof(move), move, "Not a move."),
     };
 
@@ -43,6 +47,10 @@ public sealed partial class Agreement
             "Anda sudah memutuskan langkah lain pada putaran ini; setiap langkah diputuskan orang yang berbeda.",
         _ => null,
     };
+
+    private string? ScheduledTerminationRefusal() => ScheduledTermination is { } t
+        ? $"Pengakhiran sudah dijadwalkan berlaku {t.EffectiveOn:yyyy-MM-dd}; batalkan dulu bila akan diubah."
+        : null;
 
     /// <summary>The command's own check: the move is refused (409) for the reason <see cref="RefusalOf"/> gives.</summary>
     private void Check(string move, DateTimeOffset now)

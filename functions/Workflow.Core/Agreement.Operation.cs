@@ -137,7 +137,11 @@ public sealed partial class Agreement
         return new AgreementExpired(now, by, ExpiresOn!.Value);
     }
 
-    public AgreementTerminated Terminate(string? reason, DateOnly? effectiveOn, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// Ends the agreement on <paramref name="effectiveOn"/>: at once when that day has come, else it stays Active until
+    /// then (<see cref="ScheduledTermination"/>), and can be withdrawn meanwhile.
+    /// </summary>
+    public AgreementEvent Terminate(string? reason, DateOnly? effectiveOn, Actor by, DateTimeOffset now)
     {
         Check(Move.Termination, now);
         var v = new Validator();
@@ -147,7 +151,31 @@ public sealed partial class Agreement
             v.Add("effectiveOn", $"Tanggal berakhir harus antara {EffectiveFrom:yyyy-MM-dd} dan {ExpiresOn:yyyy-MM-dd}.");
         v.ThrowIfAny();
         Termination = new Termination(cleanReason, date, now, by.Email);
+        if (date > Today(now)) return new TerminationScheduled(now, by, cleanReason, date);
         Status = AgreementStatus.Terminated;
         return new AgreementTerminated(now, by, cleanReason, date);
+    }
+
+    /// <summary>A termination recorded for a day still ahead, while it has not taken effect.</summary>
+    public Termination? ScheduledTermination => Status == AgreementStatus.Active ? Termination : null;
+
+    /// <summary>Calls off the scheduled termination; the agreement goes on as before (its renewal notices and expiry again).</summary>
+    public TerminationWithdrawn WithdrawTermination(string? reason, Actor by, DateTimeOffset now)
+    {
+        Check(Move.Withdrawal, now);
+        var v = new Validator();
+        var cleanReason = v.Text("reason", reason, 2000);
+        v.ThrowIfAny();
+        var withdrawn = Termination!;
+        Termination = null;
+        return new TerminationWithdrawn(now, by, cleanReason, withdrawn.EffectiveOn);
+    }
+
+    /// <summary>The scheduled termination's day has come (its timer).</summary>
+    private AgreementTerminated TerminationTakesEffect(Actor by, DateTimeOffset now)
+    {
+        var termination = ScheduledTermination ?? throw new InvalidMoveException("Tidak ada pengakhiran terjadwal.");
+        Status = AgreementStatus.Terminated;
+        return new AgreementTerminated(now, by, termination.Reason, termination.EffectiveOn);
     }
 }

@@ -13,6 +13,7 @@ public sealed partial class Agreement
         AgreementEvent fired = timer.Kind switch
         {
             TimerKind.Expiry => Expire(by, now),
+            TimerKind.TerminationEffective => TerminationTakesEffect(by, now),
             // Counted from today, not from the planned day: a sweep that runs late still tells the truth.
             TimerKind.RenewalNotice => new RenewalNoticeDue(now, by, timer.Id, ExpiresOn!.Value.DayNumber - Today(now).DayNumber, ExpiresOn.Value),
             TimerKind.EvaluationDue or TimerKind.EvaluationOverdue => new EvaluationReminderDue(now, by, timer.Id,

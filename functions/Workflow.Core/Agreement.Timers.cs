@@ -1,14 +1,14 @@
 namespace Workflow.Core;
 
-public enum TimerKind { ReviewReminder, ReviewOverdue, EvaluationDue, EvaluationOverdue, RenewalNotice, Expiry }
+public enum TimerKind { ReviewReminder, ReviewOverdue, EvaluationDue, EvaluationOverdue, RenewalNotice, Expiry, TerminationEffective }
 
 public sealed record ScheduledTimer(TimerKind Kind, DateOnly DueOn, DateTimeOffset DueAt, string Detail)
 {
     /// <summary>Names the notice: the same timer always has the same id, so it is sent at most once.</summary>
     public string Id => $"{Kind}:{DueOn:yyyy-MM-dd}:{Detail}";
 
-    /// <summary>A notice of the agreement's end (renewal notices, the expiry): sent by date, for every agreement due that day.</summary>
-    public bool IsEndNotice => Kind is TimerKind.RenewalNotice or TimerKind.Expiry;
+    /// <summary>A notice of the agreement's end (renewal notices, the expiry, a scheduled termination): sent by date, for every agreement due that day.</summary>
+    public bool IsEndNotice => Kind is TimerKind.RenewalNotice or TimerKind.Expiry or TimerKind.TerminationEffective;
 }
 
 /// <summary>When notices go out. Dated notices are sent at <see cref="LocalTime"/> in the institution's time zone.</summary>
@@ -42,7 +42,13 @@ public sealed partial class Agreement
             Add(timers, TimerKind.ReviewReminder, started.AddDays(step.DaysAllowed / 2.0), $"round {round.Round} step {step.Step}");
             Add(timers, TimerKind.ReviewOverdue, started.AddDays(step.DaysAllowed), $"round {round.Round} step {step.Step}");
         }
-        if (Status == AgreementStatus.Active && EffectiveFrom is { } from && ExpiresOn is { } expires)
+        if (ScheduledTermination is { } termination && EffectiveFrom is { } effectiveFrom)
+        {
+            // It ends on the termination's day: evaluations up to then, no renewal notice, no expiry.
+            AddEvaluationTimers(timers, effectiveFrom, termination.EffectiveOn, policy);
+            AddDated(timers, TimerKind.TerminationEffective, termination.EffectiveOn, policy, "termination");
+        }
+        else if (Status == AgreementStatus.Active && EffectiveFrom is { } from && ExpiresOn is { } expires)
         {
             AddEvaluationTimers(timers, from, expires, policy);
             foreach (var days in policy.RenewalNoticeDays.Where(d => d > 0).OrderDescending())

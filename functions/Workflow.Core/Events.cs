@@ -15,6 +15,8 @@ namespace Workflow.Core;
 [JsonDerivedType(typeof(AgreementRenewed), nameof(AgreementRenewed))]
 [JsonDerivedType(typeof(AgreementExpired), nameof(AgreementExpired))]
 [JsonDerivedType(typeof(AgreementTerminated), nameof(AgreementTerminated))]
+[JsonDerivedType(typeof(TerminationScheduled), nameof(TerminationScheduled))]
+[JsonDerivedType(typeof(TerminationWithdrawn), nameof(TerminationWithdrawn))]
 [JsonDerivedType(typeof(AgreementImported), nameof(AgreementImported))]
 [JsonDerivedType(typeof(NotificationFailed), nameof(NotificationFailed))]
 [JsonDerivedType(typeof(RenewalNoticeDue), nameof(RenewalNoticeDue))]
@@ -53,6 +55,12 @@ public sealed record AgreementRenewed(DateTimeOffset At, Actor By, string Renewe
 public sealed record AgreementExpired(DateTimeOffset At, Actor By, DateOnly ExpiresOn) : AgreementEvent(At, By);
 
 public sealed record AgreementTerminated(DateTimeOffset At, Actor By, string Reason, DateOnly EffectiveOn) : AgreementEvent(At, By);
+
+/// <summary>A termination recorded ahead of its day: the agreement stays Active until <paramref name="EffectiveOn"/>.</summary>
+public sealed record TerminationScheduled(DateTimeOffset At, Actor By, string Reason, DateOnly EffectiveOn) : AgreementEvent(At, By);
+
+/// <summary>A scheduled termination called off before its day (<paramref name="EffectiveOn"/>, the day it would have taken effect).</summary>
+public sealed record TerminationWithdrawn(DateTimeOffset At, Actor By, string Reason, DateOnly EffectiveOn) : AgreementEvent(At, By);
 
 public sealed record AgreementImported(
     DateTimeOffset At, Actor By, AgreementKind Kind, AgreementStatus Status, string InstitutionId, string PartnerId,

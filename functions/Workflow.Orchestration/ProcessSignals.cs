@@ -12,6 +12,8 @@ public static class ProcessSignals
     {
         nameof(ReviewSubmitted), nameof(ReviewStepDecided), nameof(AgreementSigned), nameof(EvaluationRecorded),
         nameof(AgreementTerminated), nameof(AgreementRenewed), nameof(AgreementExpired),
+        // Its evaluation reminders stop at a termination's day, and go on again when it is withdrawn.
+        nameof(TerminationScheduled), nameof(TerminationWithdrawn),
     };
 
     public static bool Concern(IEnumerable<AgreementEvent> events) => events.Any(e => EventTypes.Contains(e.Type));

@@ -23,6 +23,7 @@ public sealed class MoveTests
                 Move.Evaluations => a.RecordEvaluation(new EvaluationInput(DateOnly.FromDateTime(now.UtcDateTime), "Baik.", Recommendation.Continue, null), null, Staff, now),
                 Move.Renewal => a.StartRenewal("agr-2", 12, Staff, now),
                 Move.Termination => a.Terminate("Tidak berlanjut.", DateOnly.FromDateTime(now.UtcDateTime), Staff, now),
+                Move.Withdrawal => a.WithdrawTermination("Mitra melanjutkan.", Staff, now),
                 _ => throw new ArgumentOutOfRangeException(nameof(move)),
             };
             return null;
@@ -31,7 +32,7 @@ public sealed class MoveTests
         catch (DomainValidationException) { return null; }
     }
 
-    public static TheoryData<string> Agreements => ["exploring", "drafting", "in review", "approved", "active", "active, evaluated", "terminated"];
+    public static TheoryData<string> Agreements => ["exploring", "drafting", "in review", "approved", "active", "active, evaluated", "termination scheduled", "terminated"];
 
     private static Func<Agreement> Make(string name) => name switch
     {
@@ -44,6 +45,12 @@ public sealed class MoveTests
         {
             var a = Active();
             a.RecordEvaluation(new EvaluationInput(new DateOnly(2026, 5, 5), "Baik.", Recommendation.Continue, null), null, Staff, Now.AddMonths(6));
+            return a;
+        },
+        "termination scheduled" => () =>
+        {
+            var a = Active();
+            a.Terminate("Mitra pindah wilayah.", new DateOnly(2026, 6, 30), Staff, Now.AddMonths(1));
             return a;
         },
         "terminated" => () =>

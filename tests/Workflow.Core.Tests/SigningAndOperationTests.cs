@@ -132,10 +132,50 @@ public class SigningAndOperationTests
     public void TerminateRecordsReasonAndDate()
     {
         var a = Active();
-        a.Terminate("Mitra membubarkan diri", new DateOnly(2026, 1, 31), Head, Now.AddMonths(2));
+        a.Terminate("Mitra membubarkan diri", new DateOnly(2026, 1, 5), Head, Now.AddMonths(2)); // today there: at once
         Assert.Equal(AgreementStatus.Terminated, a.Status);
         Assert.Equal("Mitra membubarkan diri", a.Termination!.Reason);
         Assert.Empty(a.UpcomingTimers(Now.AddMonths(2), NoticePolicy.Default));
+    }
+
+    [Fact]
+    public void TerminationWithAFutureDateKeepsTheAgreementActiveUntilItsDayThenEndsIt()
+    {
+        var a = Active(); // 2025-11-05 to 2026-11-05, WITA
+        var recorded = a.Terminate("Mitra pindah wilayah", new DateOnly(2026, 3, 31), Head, Now.AddMonths(1));
+        Assert.IsType<TerminationScheduled>(recorded);
+        Assert.Equal(AgreementStatus.Active, a.Status);
+        Assert.Equal(new DateOnly(2026, 3, 31), a.ScheduledTermination!.EffectiveOn);
+
+        // No renewal notice and no expiry any more: the termination's day instead, at the notice hour there.
+        var timers = a.UpcomingTimers(Now.AddMonths(1), NoticePolicy.Default);
+        Assert.DoesNotContain(timers, t => t.Kind is TimerKind.RenewalNotice or TimerKind.Expiry);
+        var effective = Assert.Single(timers, t => t.Kind == TimerKind.TerminationEffective);
+        Assert.Equal(new DateTimeOffset(2026, 3, 31, 0, 0, 0, TimeSpan.Zero), effective.DueAt); // 08:00 WITA
+
+        Assert.Empty(a.FireTimer(effective, NoticePolicy.Default, Head, effective.DueAt.AddMinutes(-1)));
+        Assert.Equal(AgreementStatus.Active, a.Status);
+        var ended = Assert.IsType<AgreementTerminated>(Assert.Single(a.FireTimer(effective, NoticePolicy.Default, Head, effective.DueAt)));
+        Assert.Equal(("Mitra pindah wilayah", new DateOnly(2026, 3, 31)), (ended.Reason, ended.EffectiveOn));
+        Assert.Equal(AgreementStatus.Terminated, a.Status);
+    }
+
+    [Fact]
+    public void AScheduledTerminationWithdrawnLeavesTheAgreementAsItWasAndItsOldTimerPasses()
+    {
+        var a = Active();
+        a.Terminate("Mitra pindah wilayah", new DateOnly(2026, 3, 31), Head, Now.AddMonths(1));
+        var effective = a.UpcomingTimers(Now.AddMonths(1), NoticePolicy.Default).Single(t => t.Kind == TimerKind.TerminationEffective);
+        Assert.Throws<InvalidMoveException>(() => a.StartRenewal("agr-2", 12, Head, Now.AddMonths(2)));
+        Assert.Throws<InvalidMoveException>(() => a.Terminate("lagi", new DateOnly(2026, 2, 1), Head, Now.AddMonths(2)));
+
+        var withdrawn = a.WithdrawTermination("Mitra tetap di wilayah", Head, Now.AddMonths(2));
+        Assert.Equal(new DateOnly(2026, 3, 31), withdrawn.EffectiveOn);
+        Assert.Null(a.Termination);
+        Assert.Contains(a.UpcomingTimers(Now.AddMonths(2), NoticePolicy.Default), t => t.Kind == TimerKind.Expiry);
+        Assert.Empty(a.FireTimer(effective, NoticePolicy.Default, Head, effective.DueAt));
+        Assert.Equal(AgreementStatus.Active, a.Status);
+        Assert.Throws<InvalidMoveException>(() => a.WithdrawTermination("lagi", Head, Now.AddMonths(2)));
     }
 
     [Fact]

@@ -74,6 +74,53 @@ public sealed class TimerTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task ATerminationWithAFutureDateKeepsTheAgreementActiveTellsEveryoneAndTakesEffectOnItsDay()
+    {
+        using var clock = new ClockTravel(fixture);
+        clock.To(Local("2025-11-05", 10, 0, 8));
+        var w = await api.NewWorldAsync("Asia/Makassar");
+        var kanwil = await api.AddKanwilAsync(w);
+        var ends = await api.ImportAsync(w, "2025-11-05", 12);
+        var withdrawn = await api.ImportAsync(w, "2025-11-05", 12);
+        await fixture.Storage.WaitForQuietAsync();
+        var told = new[] { $"kalapas@{w.InstitutionId[6..]}.go.id", $"ketua@{w.InstitutionId[6..]}.or.id", kanwil };
+
+        foreach (var id in new[] { ends, withdrawn })
+        {
+            var recorded = await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/termination", w.KanwilToken,
+                new { reason = "Mitra memindahkan program\nke kabupaten lain", effectiveOn = "2026-03-31" }), HttpStatusCode.OK);
+            Assert.Equal("Active", recorded["status"]!.GetValue<string>());
+            Assert.Contains("withdrawal", recorded["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
+            Assert.DoesNotContain("renewal", recorded["allowedMoves"]!.AsArray().Select(m => m!.GetValue<string>()));
+            Assert.Contains(recorded["nextTimers"]!.AsArray(), t => t!["kind"]!.GetValue<string>() == "TerminationEffective");
+        }
+        await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{withdrawn}/termination/withdrawal", w.KanwilToken,
+            new { reason = "Program tetap berjalan di sini" }), HttpStatusCode.OK);
+        await Api.Problem(await api.Send(HttpMethod.Post, $"/api/agreements/{withdrawn}/termination/withdrawal", w.KanwilToken,
+            new { reason = "lagi" }), HttpStatusCode.Conflict);
+        await fixture.Storage.WaitForQuietAsync();
+
+        Assert.DoesNotContain($"{ends} TerminationEffective:2026-03-31:termination", await SweepAtAsync(clock, Local("2026-03-31", 7, 59, 8)));
+        Assert.Equal("Active", await StatusAsync(ends));
+        var fired = await SweepAtAsync(clock, Local("2026-03-31", 8, 0, 8));
+        Assert.Contains($"{ends} TerminationEffective:2026-03-31:termination", fired);
+        Assert.DoesNotContain(fired, f => f.StartsWith(withdrawn));
+        Assert.Equal("Terminated", await StatusAsync(ends));
+        Assert.Equal("Active", await StatusAsync(withdrawn));
+
+        foreach (var to in told)
+        {
+            var subjects = (await fixture.Mail.ToAsync(to)).Select(m => m["subject"]!.GetValue<string>()).ToList();
+            Assert.Equal(2, subjects.Count(s => s.StartsWith("[Sinergi] Diakhiri per 31 Maret 2026")));
+            Assert.Single(subjects, s => s.StartsWith("[Sinergi] Pengakhiran dibatalkan"));
+            Assert.Single(subjects, s => s.StartsWith("[Sinergi] Perjanjian diakhiri"));
+        }
+        // The reason's line break stays inside its line: no line of the e-mail starts with what followed it.
+        var text = (await fixture.Mail.ToAsync(told[0])).Select(m => m["text"]?.GetValue<string>() ?? "").First(t => t.Contains("Alasan:"));
+        Assert.DoesNotContain("\nke kabupaten lain", text.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public async Task EvaluationRemindersFallOnTheirDueAndOverdueDays()
     {
         using var clock = new ClockTravel(fixture);

@@ -27,6 +27,7 @@ public static class AgreementCommandsApi
             .Accepts<EvaluationRequest>("application/json", "multipart/form-data").Produces<AgreementResponse>().ProducesProblem(415);
         group.MapPost("/renewal", StartRenewal).WithBodyLimit(BodyLimit.Json).Accepts<RenewalRequest>("application/json").Produces<AgreementResponse>(201);
         group.MapPost("/termination", Terminate).WithBodyLimit(BodyLimit.Json).Accepts<TerminationRequest>("application/json").Produces<AgreementResponse>();
+        group.MapPost("/termination/withdrawal", WithdrawTermination).WithBodyLimit(BodyLimit.Json).Accepts<WithdrawalRequest>("application/json").Produces<AgreementResponse>();
         return app;
     }
 
@@ -151,6 +152,14 @@ public static class AgreementCommandsApi
         var body = await JsonBody.ReadAsync<TerminationRequest>(http.Request, ct);
         return (await engine.ExecuteAsync(id, CommandContext.ForUser(http, "termination", id, body),
             (a, now) => Change.Of(a.Terminate(body.Reason, body.EffectiveOn, http.Actor(), now)), ct)).ToResult();
+    }
+
+    private static async Task<StoredResponseResult> WithdrawTermination(string id, HttpContext http, AgreementEngine engine, AgreementStore store, CancellationToken ct)
+    {
+        await EnsureWritableAsync(Ids.Route(id), http, store, ct);
+        var body = await JsonBody.ReadAsync<WithdrawalRequest>(http.Request, ct);
+        return (await engine.ExecuteAsync(id, CommandContext.ForUser(http, "withdrawal", id, body),
+            (a, now) => Change.Of(a.WithdrawTermination(body.Reason, http.Actor(), now)), ct)).ToResult();
     }
 
     /// <summary>

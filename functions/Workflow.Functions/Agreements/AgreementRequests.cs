@@ -41,3 +41,5 @@ public sealed record EvaluationRequest(
 public sealed record RenewalRequest(int? ValidityMonths);
 
 public sealed record TerminationRequest(string? Reason, DateOnly? EffectiveOn);
+
+public sealed record WithdrawalRequest(string? Reason);

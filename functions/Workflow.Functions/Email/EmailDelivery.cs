@@ -117,6 +117,24 @@ public sealed class EmailDelivery(
                         : $"Evaluasi ke-{p.Number} jatuh tempo hari ini, {Html.DateId(dueOn)}.", "Catat hasil evaluasi (dan rekomendasinya) di Sinergi."],
                     [p.Overdue ? $"Evaluation {p.Number}, due on {Html.DateEn(dueOn)}, has not been recorded." : $"Evaluation {p.Number} is due today, {Html.DateEn(dueOn)}."]),
                  p.Overdue ? [head, new Recipient(a.CreatedBy, a.CreatedBy), .. await KanwilAsync(a, ct)] : [head, new Recipient(a.CreatedBy, a.CreatedBy)]),
+            // Told even when withdrawn meanwhile (the withdrawal's own notice follows): it was recorded.
+            EmailTemplateNames.TerminationScheduled when p.DueOn is { } effective =>
+                (EmailTemplates.Notice(a, institution, partner, $"Diakhiri per {Html.DateId(effective)}",
+                    [$"Pengakhiran perjanjian ini dicatat, berlaku {Html.DateId(effective)}. Alasan: {OneLine(p.Reason ?? "-")}",
+                     "Sampai tanggal itu perjanjian tetap berlaku, dan pengakhiran masih dapat dibatalkan di Sinergi."],
+                    [$"The termination of this agreement was recorded, effective {Html.DateEn(effective)}. It stays in force until then and can still be withdrawn."]),
+                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
+            EmailTemplateNames.TerminationWithdrawn when a.ScheduledTermination is null && a.Status == AgreementStatus.Active && p.DueOn is { } day =>
+                (EmailTemplates.Notice(a, institution, partner, "Pengakhiran dibatalkan",
+                    [$"Pengakhiran yang dijadwalkan berlaku {Html.DateId(day)} dibatalkan. Perjanjian tetap berlaku sampai {Html.DateId(a.ExpiresOn!.Value)}."],
+                    [$"The termination scheduled for {Html.DateEn(day)} was withdrawn. The agreement stays in force until {Html.DateEn(a.ExpiresOn!.Value)}."]),
+                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
+            EmailTemplateNames.Terminated when a is { Status: AgreementStatus.Terminated, Termination: { } t } =>
+                (EmailTemplates.Notice(a, institution, partner, "Perjanjian diakhiri",
+                    [$"Perjanjian ini diakhiri per {Html.DateId(t.EffectiveOn)}. Alasan: {OneLine(t.Reason)}",
+                     "Perjanjian tetap tersimpan di Sinergi dengan status Diakhiri."],
+                    [$"This agreement was terminated effective {Html.DateEn(t.EffectiveOn)}. It stays on record as Terminated."]),
+                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
             _ => null,
         };
         if (email is not { } e)
@@ -138,6 +156,9 @@ public sealed class EmailDelivery(
     }
 
     /// <summary>The heads of the Kanwil institutions of the agreement's region.</summary>
+    /// <summary>A reason may run over lines; in a plain-text e-mail it stays on its own line, so it can forge none.</summary>
+    private static string OneLine(string text) => string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     private async Task<IEnumerable<Recipient>> KanwilAsync(Agreement a, CancellationToken ct) =>
         (await directory.ListInstitutionsAsync(ct)).Where(i => i.Kind == InstitutionKind.Kanwil && i.RegionId == a.RegionId)
             .Select(i => new Recipient(i.HeadEmail, i.HeadName));

@@ -14,10 +14,15 @@ public static class EmailTemplateNames
     public const string Expired = "Expired";
     public const string EvaluationReminder = "EvaluationReminder";
     public const string Imported = "Imported";
+    public const string TerminationScheduled = "TerminationScheduled";
+    public const string TerminationWithdrawn = "TerminationWithdrawn";
+    public const string Terminated = "Terminated";
 }
 
 /// <summary>Which email an event asks for. Outbox payload of kind <see cref="OutboxKinds.Email"/>.</summary>
-public sealed record EmailPayload(string Template, int Round = 0, int? Step = null, int? Days = null, int? Number = null, bool Overdue = false, DateOnly? DueOn = null);
+/// <param name="Reason">A termination's reason, for the notice that it was recorded: sent even when withdrawn by the time it leaves.</param>
+public sealed record EmailPayload(
+    string Template, int Round = 0, int? Step = null, int? Days = null, int? Number = null, bool Overdue = false, DateOnly? DueOn = null, string? Reason = null);
 
 /// <summary>Turns the events of a command into the emails they cause, as outbox rows in the same transaction.</summary>
 public static class EmailPlanner
@@ -36,6 +41,10 @@ public static class EmailPlanner
         EvaluationReminderDue r => [Item(new EmailPayload(EmailTemplateNames.EvaluationReminder, Number: r.Number, Overdue: r.Overdue, DueOn: r.DueOn))],
         // The head of the institution is told of every agreement imported in its name.
         AgreementImported => [Item(new EmailPayload(EmailTemplateNames.Imported))],
+        // The head, the partner contact and the Kanwil hear of a termination when it is recorded, withdrawn and when it takes effect.
+        TerminationScheduled t => [Item(new EmailPayload(EmailTemplateNames.TerminationScheduled, DueOn: t.EffectiveOn, Reason: t.Reason))],
+        TerminationWithdrawn t => [Item(new EmailPayload(EmailTemplateNames.TerminationWithdrawn, DueOn: t.EffectiveOn))],
+        AgreementTerminated t => [Item(new EmailPayload(EmailTemplateNames.Terminated, DueOn: t.EffectiveOn))],
         _ => Array.Empty<OutboxItem>(),
     });
 

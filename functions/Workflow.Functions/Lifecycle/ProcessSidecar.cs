@@ -81,7 +81,7 @@ public sealed class ProcessSidecar(
         // sidecar that only answers the client gets a lifetime that never starts, so it never takes the task hub's partitions.
         builder.Services.AddSingleton(sp => new TaskHubGrpcServer(
             runsWorker ? sp.GetRequiredService<IHostApplicationLifetime>() : new ClientOnlyLifetime(),
-            logs, new StartStopGuard(service), service, Options.Create(new TaskHubGrpcServerOptions { Mode = mode })));
+            logs, new StartStopGuard(service, logger), service, Options.Create(new TaskHubGrpcServerOptions { Mode = mode })));
         // Else stopping waits for the worker's open stream until the shutdown timeout.
         builder.Services.Configure<HostOptions>(o => o.ServicesStopConcurrently = true);
         sidecar = builder.Build();

@@ -7,10 +7,15 @@ namespace Workflow.Functions.Lifecycle;
 /// (InProcessTestHost 0.2.3-preview.1) starts the service once the worker connects and stops it when the app stops,
 /// each from an unobserved async void: an app stopped before its worker connected would stop a service never started
 /// (a NullReferenceException that ends the process) and then start it. Here a stop waits for a start under way, a stop
-/// of a service never started does nothing, and no start follows a stop. Everything else is the service's own.
+/// of a service never started does nothing, and no start follows a stop. A stop that fails or hangs (the provider waits
+/// ten minutes for its partition manager when storage is gone, then throws) is logged, never thrown into the async void.
+/// Everything else is the service's own.
 /// </summary>
-internal sealed class StartStopGuard(IOrchestrationService inner) : IOrchestrationService
+internal sealed class StartStopGuard(IOrchestrationService inner, ILogger logger) : IOrchestrationService
 {
+    /// <summary>How long a stop is waited for; the app is stopping anyway, and the process may end under it.</summary>
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool started, stopped;
 
@@ -34,8 +39,12 @@ internal sealed class StartStopGuard(IOrchestrationService inner) : IOrchestrati
         try
         {
             stopped = true;
-            if (started) await inner.StopAsync(isForced);
+            if (started) await inner.StopAsync(isForced).WaitAsync(StopWait);
             started = false;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("The task hub did not stop cleanly: {Message}", e.Message);
         }
         finally { gate.Release(); }
     }

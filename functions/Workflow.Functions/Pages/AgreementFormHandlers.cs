@@ -13,7 +13,7 @@ namespace Workflow.Functions.Pages;
 public static class AgreementFormHandlers
 {
     /// <summary>The forms that carry a file, and the others.</summary>
-    public static readonly string[] UploadForms = ["draft", "signing", "evaluation"], Forms = ["review", "action-plan", "renewal", "termination"];
+    public static readonly string[] UploadForms = ["draft", "signing", "evaluation"], Forms = ["review", "action-plan", "renewal", "termination", "withdrawal"];
 
     private static readonly (string Prefix, string[] Fields)[] Lists =
     [
@@ -74,6 +74,7 @@ public static class AgreementFormHandlers
             "renewal" => s.Engine.StartRenewalAsync(id, context, IntOrNull(f.GetValueOrDefault("validityMonths")), ct),
             "termination" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.Terminate(
                 f.GetValueOrDefault("reason"), DateOrNull(f.GetValueOrDefault("effectiveOn"), "effectiveOn"), context.Actor, now)), ct),
+            "withdrawal" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.WithdrawTermination(f.GetValueOrDefault("reason"), context.Actor, now)), ct),
             _ => throw new NotFoundException($"Tindakan '{action}' tidak dikenal."),
         };
     }

@@ -23,6 +23,7 @@ public static class AgreementForms
         if (Offered(Move.Evaluations)) forms.Add(Evaluation(a, p, state.For("evaluation")));
         if (Offered(Move.Renewal)) forms.Add(Renewal(a, p, state.For("renewal")));
         if (Offered(Move.Termination)) forms.Add(Termination(a, p, state.For("termination")));
+        if (Offered(Move.Withdrawal)) forms.Add(Withdrawal(a, p, state.For("withdrawal")));
         // An official decides on the approval page their e-mail links to; here the other moves say why they wait.
         var refused = moves.Where(m => !m.Allowed && m.Move != Move.Decision).ToList();
         if (forms.Count == 0 && refused.Count == 0) return "";
@@ -129,6 +130,10 @@ public static class AgreementForms
         {f.TextArea("reason", p.T("Alasan", "Reason"), required: true)}
         {f.Input("effectiveOn", p.T("Berakhir pada", "Effective on"), "date", required: true)}
         """, p.T("Akhiri", "Terminate"), f, ["reason", "effectiveOn"]);
+
+    private static string Withdrawal(Agreement a, PageContext p, FormState f) => Form(a, "withdrawal",
+        p.T($"Batalkan pengakhiran per {p.Date(a.ScheduledTermination?.EffectiveOn)}", $"Withdraw the termination effective {p.Date(a.ScheduledTermination?.EffectiveOn)}"),
+        f.TextArea("reason", p.T("Alasan pembatalan", "Reason for withdrawing"), required: true), p.T("Batalkan pengakhiran", "Withdraw"), f, ["reason"]);
 
     private static string People(PageContext p, FormState f, string prefix, string label, int rows) => string.Concat(Enumerable.Range(0, rows).Select(i => $"""
         <fieldset><legend>{E(label)} {i + 1}</legend>

@@ -42,6 +42,10 @@ public static class AgreementPage
               <dt>{E(p.T("PKS turunan", "Child agreements"))}</dt><dd>{(children.Count == 0 ? "-" : string.Join(", ", children.Select(c => $"""<a href="/app/perjanjian/{E(c.Id)}">{E(c.Title)}</a>""")))}</dd>
               <dt>{E(p.T("Memperpanjang", "Renews"))}</dt><dd>{Link(a.RenewalOfId)}</dd>
               <dt>{E(p.T("Diperpanjang oleh", "Renewed by"))}</dt><dd>{Link(a.RenewedById ?? a.PendingRenewalId)}</dd>
+              {(a.Termination is { } t ? $"""
+              <dt>{E(a.ScheduledTermination is null ? p.T("Diakhiri", "Terminated") : p.T("Pengakhiran dijadwalkan", "Termination scheduled"))}</dt>
+              <dd>{E(p.T("berlaku", "effective"))} {E(p.Date(t.EffectiveOn))} · {E(t.Reason)} <span class="muted">({E(t.RecordedBy)})</span></dd>
+              """ : "")}
             </dl>
             {(a.Audiensi is { } au ? $"""
             <h2>{E(p.T("Audiensi", "First meeting"))}</h2>

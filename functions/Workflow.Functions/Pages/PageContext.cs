@@ -33,6 +33,7 @@ public sealed record PageContext(Caller Caller, bool English, string Path)
         Move.Evaluations => T("Catat evaluasi", "Record an evaluation"),
         Move.Renewal => T("Perpanjangan", "Renewal"),
         Move.Termination => T("Pengakhiran", "Termination"),
+        Move.Withdrawal => T("Pembatalan pengakhiran", "Withdrawing a termination"),
         _ => move,
     };
 

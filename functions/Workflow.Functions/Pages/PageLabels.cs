@@ -62,6 +62,8 @@ public static partial class PageLabels
         nameof(AgreementRenewed) => p.T("Diperpanjang", "Renewed"),
         nameof(AgreementExpired) => p.T("Masa berlaku habis", "Expired"),
         nameof(AgreementTerminated) => p.T("Diakhiri", "Terminated"),
+        nameof(TerminationScheduled) => p.T("Pengakhiran dijadwalkan", "Termination scheduled"),
+        nameof(TerminationWithdrawn) => p.T("Pengakhiran dibatalkan", "Termination withdrawn"),
         nameof(NotificationFailed) => p.T("Pemberitahuan gagal terkirim", "Notification failed"),
         _ => type,
     };
@@ -77,6 +79,7 @@ public static partial class PageLabels
             TimerKind.EvaluationDue => p.T($"Evaluasi ke-{At(n, 0)} jatuh tempo", $"Evaluation {At(n, 0)} due"),
             TimerKind.EvaluationOverdue => p.T($"Evaluasi ke-{At(n, 0)} terlambat", $"Evaluation {At(n, 0)} overdue"),
             TimerKind.RenewalNotice => p.T($"Pemberitahuan {At(n, 0)} hari sebelum berakhir", $"Notice {At(n, 0)} days before expiry"),
+            TimerKind.TerminationEffective => p.T("Pengakhiran berlaku", "Termination takes effect"),
             _ => p.T("Masa berlaku berakhir", "Expiry"),
         };
     }
