@@ -120,7 +120,7 @@ public sealed partial class Agreement
     /// <summary>The renewal was signed: this agreement is succeeded (also when it had already expired).</summary>
     public AgreementRenewed MarkRenewed(string renewalId, Actor by, DateTimeOffset now)
     {
-        Require("menandai diperpanjang", AgreementStatus.Active, AgreementStatus.Expired);
+        Require("menandai diperpanjang", "mark it renewed", AgreementStatus.Active, AgreementStatus.Expired);
         var previous = Status;
         Status = AgreementStatus.Renewed;
         RenewedById = renewalId;
@@ -130,7 +130,7 @@ public sealed partial class Agreement
 
     public AgreementExpired Expire(Actor by, DateTimeOffset now)
     {
-        Require("menandai kedaluwarsa", AgreementStatus.Active);
+        Require("menandai kedaluwarsa", "mark it expired", AgreementStatus.Active);
         if (Today(now) < ExpiresOn)
             throw new InvalidMoveException($"Perjanjian masih berlaku sampai {ExpiresOn:yyyy-MM-dd}.");
         Status = AgreementStatus.Expired;

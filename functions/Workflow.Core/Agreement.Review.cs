@@ -107,7 +107,7 @@ public sealed partial class Agreement
             throw new InvalidMoveException($"Langkah {step} sudah diputuskan ({target.Decision}).");
         if (open.CurrentStep!.Step != step)
             throw new InvalidMoveException($"Langkah {step} belum dapat diputuskan: langkah {open.CurrentStep.Step} masih menunggu.");
-        if (DecisionRefusalFor(by.Email) is { } refusal) throw new InvalidMoveException(refusal);
+        if (DecisionRefusalFor(by.Email) is { } refusal) throw new InvalidMoveException(refusal.Text);
 
         var v = new Validator();
         var cleanComment = decision == ReviewDecision.Approve

@@ -68,7 +68,7 @@ public sealed class MoveTests
     {
         var now = Now.AddMonths(7);
         foreach (var option in Make(name)().Moves(now))
-            Assert.Equal(option.Refusal, Attempt(Make(name), option.Move, now));
+            Assert.Equal(option.Refusal?.Text, Attempt(Make(name), option.Move, now));
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public sealed class MoveTests
         var a = Active();
         var now = Now.AddMonths(7);
         Assert.DoesNotContain(Move.Renewal, Allowed(a, now));
-        Assert.StartsWith("Perpanjangan memerlukan evaluasi dalam 12 bulan terakhir", a.RefusalOf(Move.Renewal, now));
+        Assert.StartsWith("Perpanjangan memerlukan evaluasi dalam 12 bulan terakhir", a.RefusalOf(Move.Renewal, now)!.Text);
 
         a.RecordEvaluation(new EvaluationInput(new DateOnly(2026, 5, 5), "Baik.", Recommendation.Renew, null), null, Staff, now);
         Assert.Contains(Move.Renewal, Allowed(a, now));
         a.StartRenewal("agr-2", 12, Staff, now);
-        Assert.Equal("Perpanjangan sudah dimulai (agr-2).", a.RefusalOf(Move.Renewal, now));
+        Assert.Equal("Perpanjangan sudah dimulai (agr-2).", a.RefusalOf(Move.Renewal, now)!.Text);
         Assert.Equal([Move.ActionPlan, Move.Evaluations, Move.Termination], Allowed(a, now));
     }
 
@@ -92,26 +92,39 @@ public sealed class MoveTests
         var a = InReview(1);
         a.Decide(1, 1, ReviewDecision.Revise, "Perbaiki pasal 3.", Legal, Now);
         Assert.Equal([Move.Drafts, Move.ActionPlan], Allowed(a, Now));
-        Assert.Contains("sudah direviu", a.RefusalOf(Move.Review, Now));
+        Assert.Contains("sudah direviu", a.RefusalOf(Move.Review, Now)!.Text);
         a.UploadDraft(Pdf("doc-2"), null, Staff, Now);
         Assert.Contains(Move.Review, Allowed(a, Now));
     }
 
     [Fact]
-    public void RefusalsNameTheStatusInBahasaIndonesia()
+    public void RefusalsNameTheStatusInBahasaIndonesiaAndInEnglish()
     {
-        var refusal = Active().RefusalOf(Move.Drafts, Now);
-        Assert.Equal("Tidak dapat mengunggah draf: status perjanjian Berlaku, harus Penjajakan atau Penyusunan draf.", refusal);
+        var refusal = Active().RefusalOf(Move.Drafts, Now)!;
+        Assert.Equal("Tidak dapat mengunggah draf: status perjanjian Berlaku, harus Penjajakan atau Penyusunan draf.", refusal.Text);
+        Assert.Equal("Cannot upload a draft: the agreement is Active; it must be Exploring or Drafting.", refusal.English);
+    }
+
+    [Theory]
+    [MemberData(nameof(Agreements))]
+    public void EveryRefusalHasAnEnglishReasonThatIsNotTheIndonesianOne(string name)
+    {
+        var a = Make(name)();
+        Assert.All(a.Moves(Now.AddMonths(1)).Where(m => !m.Allowed), m =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(m.Refusal!.English));
+            Assert.NotEqual(m.Refusal.Text, m.Refusal.English);
+        });
     }
 
     [Fact]
     public void TheSubmitterAndWhoeverDecidedAStepMayNotDecideAnother()
     {
         var a = InReview(2);
-        Assert.Contains("Anda mengajukan", a.DecisionRefusalFor(Staff.Email));
+        Assert.Contains("Anda mengajukan", a.DecisionRefusalFor(Staff.Email)!.Text);
         Assert.Null(a.DecisionRefusalFor(Legal.Email));
         a.Decide(1, 1, ReviewDecision.Approve, null, Legal, Now);
-        Assert.Contains("sudah memutuskan", a.DecisionRefusalFor(Legal.Email));
+        Assert.Contains("sudah memutuskan", a.DecisionRefusalFor(Legal.Email)!.Text);
         Assert.Null(a.DecisionRefusalFor(Head.Email));
     }
 }

@@ -52,6 +52,11 @@ public sealed class AllowedMovesTests(SinergiFixture fixture)
         var page = await browser.GetStringAsync($"/app/perjanjian/{id}");
         Assert.DoesNotContain($"action=\"/app/perjanjian/{id}/renewal\"", page);
         Assert.Contains("Perpanjangan memerlukan evaluasi dalam 12 bulan terakhir", page);
+        await browser.GetAsync("/app/bahasa?l=en&kembali=/app");
+        var english = await browser.GetStringAsync($"/app/perjanjian/{id}");
+        Assert.Contains("A renewal needs an evaluation in the last 12 months", english);
+        Assert.DoesNotContain("Perpanjangan memerlukan", english);
+        await browser.GetAsync("/app/bahasa?l=id&kembali=/app");
         Assert.Contains($"action=\"/app/perjanjian/{id}/evaluation\"", page);
         Assert.DoesNotContain($"action=\"/app/perjanjian/{id}/draft\"", page);
 

@@ -98,6 +98,10 @@ public static class AgreementsFunctions
     public static IResult Terminate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agreements/{id}/termination")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
+    [Function("WithdrawTermination")]
+    public static IResult WithdrawTermination([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agreements/{id}/termination/withdrawal")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
     [Function("RebuildLists")]
     public static IResult RebuildLists([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/admin/rebuild-lists")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
@@ -196,6 +200,10 @@ public static class PagesFunctions
 
     [Function("TerminatePage")]
     public static IResult TerminatePage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/termination")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("WithdrawTerminationPage")]
+    public static IResult WithdrawTerminationPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/withdrawal")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
     [Function("DocumentPage")]

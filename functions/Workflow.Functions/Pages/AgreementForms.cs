@@ -32,7 +32,7 @@ public static class AgreementForms
             {string.Concat(forms)}
             {(refused.Count == 0 ? "" : $"""
             <h3>{E(p.T("Belum dapat dilakukan", "Not possible now"))}</h3>
-            <ul class="refused">{string.Concat(refused.Select(m => $"<li><strong>{E(p.MoveName(m.Move))}</strong>: {E(m.Refusal)}</li>"))}</ul>
+            <ul class="refused">{string.Concat(refused.Select(m => $"<li><strong>{E(p.MoveName(m.Move))}</strong>: {E(p.T(m.Refusal!.Text, m.Refusal.English))}</li>"))}</ul>
             """)}
             """;
     }

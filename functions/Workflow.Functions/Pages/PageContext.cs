@@ -20,7 +20,7 @@ public sealed record PageContext(Caller Caller, bool English, string Path)
     public string Date(DateOnly? date) => date is null ? "-" : English ? DateEn(date.Value) : DateId(date.Value);
 
     public string Status(AgreementStatus status) =>
-        !English ? Agreement.StatusLabel(status) : status == AgreementStatus.InReview ? "In review" : status.ToString();
+        English ? Agreement.StatusLabelEnglish(status) : Agreement.StatusLabel(status);
 
     /// <summary>A move (<see cref="Move"/>) as the pages name it.</summary>
     public string MoveName(string move) => move switch
