@@ -20,6 +20,36 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
     private static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name), FullPage = true });
 
+    /// <summary>The innermost elements that reach past the right edge of the window.</summary>
+    private const string TooWide = """
+        () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+            && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+          .slice(0, 5).map(e => `${e.tagName.toLowerCase()}${e.className ? '.' + e.className : ''} (${Math.round(e.getBoundingClientRect().right)} px): ${(e.textContent || '').trim().slice(0, 60)}`).join('; ')
+        """;
+
+    private static readonly (int Width, int Height, string Name)[] Screens = [(390, 844, "phone"), (1280, 900, "desktop")];
+
+    /// <summary>
+    /// A page on a phone and on a desktop, in Bahasa Indonesia and in English (name-phone-id.png, …); on the phone it
+    /// must not scroll sideways. Leaves the page in Bahasa Indonesia.
+    /// </summary>
+    private static async Task ShotsAsync(IPage page, string path, string name)
+    {
+        foreach (var language in new[] { "en", "id" })
+        {
+            await page.GotoAsync($"/app/bahasa?l={language}&kembali={Uri.EscapeDataString(path)}");
+            Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+            foreach (var screen in Screens)
+            {
+                await page.SetViewportSizeAsync(screen.Width, screen.Height);
+                await Shot(page, $"{name}-{screen.Name}-{language}.png");
+                if (screen.Width < 500)
+                    Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                        $"{path} ({language}) scrolls sideways on a phone; too wide: " + await page.EvaluateAsync<string>(TooWide));
+            }
+        }
+    }
+
     [Fact]
     public async Task StaffRunsAnAgreementFromAudiensiToItsRenewalNoticeAndAnOutsiderIsKeptOut()
     {
@@ -72,7 +102,11 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             var officialPage = await fixture.NewPageAsync(390, 844);
             await officialPage.GotoAsync(link);
             Assert.Contains("Mohon keputusan Anda", await officialPage.InnerTextAsync("h1"));
-            await Shot(officialPage, "approval-page.png");
+            // One page in both languages (Bahasa Indonesia, English beneath): on a phone and on a desktop.
+            await officialPage.SetViewportSizeAsync(1280, 900);
+            await Shot(officialPage, "approval-page-desktop.png");
+            await officialPage.SetViewportSizeAsync(390, 844);
+            await Shot(officialPage, "approval-page-phone.png");
             // On a 390-px phone nothing runs off the screen, the draft's download button included.
             Assert.True(await officialPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the approval page scrolls sideways");
             var download = (await officialPage.Locator("a.button").BoundingBoxAsync())!;
@@ -113,7 +147,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
                 Assert.StartsWith("1", expiringCard.Trim());
                 Assert.Contains("PKS Pembinaan Kemandirian dan Pemasaran Produk WBP", await dashboard.InnerTextAsync("main"));
                 Assert.Equal("rgb(11, 83, 148)", await dashboard.EvalOnSelectorAsync<string>("header", "e => getComputedStyle(e).backgroundColor")); // the app's own stylesheet applied
-                await Shot(dashboard, "dashboard.png");
+                await ShotsAsync(dashboard, "/app", "dashboard");
                 var head = $"kalapas@{w.InstitutionId[6..]}.go.id";
                 var deadline = DateTime.UtcNow.AddSeconds(20);
                 while (!(await fixture.Mail.ToAsync(head)).Any(m => m["subject"]!.GetValue<string>().StartsWith("[Sinergi] Berakhir dalam 80 hari")))
@@ -121,8 +155,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
                     Assert.True(DateTime.UtcNow < deadline, "no renewal notice reached the head of the institution");
                     await Task.Delay(100);
                 }
-                await dashboard.GotoAsync($"/app/perjanjian/{id}");
-                await Shot(dashboard, "agreement-page.png");
+                await ShotsAsync(dashboard, $"/app/perjanjian/{id}", "agreement-page");
             }
             finally
             {
@@ -142,6 +175,58 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
         {
             File.Delete(pdf);
         }
+    }
+
+    [Fact]
+    public async Task InEnglishAnActiveAgreementsFormsAreTheOnesItsRulesAllowAndEachSucceeds()
+    {
+        var api = fixture.Api();
+        var w = await api.NewWorldAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)); // the institution is in WITA
+        var id = await api.ImportAsync(w, today.AddMonths(-2).ToString("yyyy-MM-dd"), 24);
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, $"staf@{w.InstitutionId}.example");
+        await page.GotoAsync($"/app/bahasa?l=en&kembali={Uri.EscapeDataString($"/app/perjanjian/{id}")}");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+
+        // Offered: the plan, an evaluation, a termination. Refused, with the rule's reason in English: a draft, a renewal.
+        async Task<IReadOnlyList<string>> FormsAsync() => [.. (await page.Locator("form.command").EvaluateAllAsync<string[]>("fs => fs.map(f => f.id)")).Order()];
+        Assert.Equal(["action-plan", "evaluation", "termination"], await FormsAsync());
+        var refused = await page.InnerTextAsync("ul.refused");
+        Assert.Contains("Cannot upload a draft: the agreement is Active", refused);
+        Assert.Contains("A renewal needs an evaluation in the last 12 months", refused);
+
+        await page.FillAsync("#action-plan input[name='items[0].activity']", "Vocational sewing class");
+        await page.FillAsync("#action-plan input[name='items[0].owner']", "Head of Giatja");
+        await page.ClickAsync("#action-plan button[type=submit]");
+        await page.WaitForSelectorAsync("#action-plan input[value='Vocational sewing class']");
+
+        await page.FillAsync("#evaluation input[name=periodEnd]", today.ToString("yyyy-MM-dd"));
+        await page.FillAsync("#evaluation textarea[name=summary]", "Classes run every week; products sold at the fair.");
+        await page.SelectOptionAsync("#evaluation select[name=recommendation]", "Renew");
+        await page.ClickAsync("#evaluation button[type=submit]");
+        await page.WaitForSelectorAsync("text=Classes run every week");
+        Assert.Equal(["action-plan", "evaluation", "renewal", "termination"], await FormsAsync());
+
+        // A scheduled termination: the agreement stays Active, the form to withdraw it replaces the one to terminate.
+        await page.FillAsync("#termination textarea[name=reason]", "The partner moves the programme elsewhere.");
+        await page.FillAsync("#termination input[name=effectiveOn]", today.AddDays(30).ToString("yyyy-MM-dd"));
+        await page.ClickAsync("#termination button[type=submit]");
+        await page.WaitForSelectorAsync("#withdrawal");
+        Assert.Equal(["action-plan", "evaluation", "withdrawal"], await FormsAsync());
+        Assert.Contains("Termination scheduled", await page.InnerTextAsync("dl.facts"));
+        Assert.Contains($"A termination is already scheduled for {today.AddDays(30):yyyy-MM-dd}", await page.InnerTextAsync("ul.refused"));
+        await page.FillAsync("#withdrawal textarea[name=reason]", "The programme stays here.");
+        await page.ClickAsync("#withdrawal button[type=submit]");
+        await page.WaitForSelectorAsync("#renewal");
+        Assert.Equal(["action-plan", "evaluation", "renewal", "termination"], await FormsAsync());
+
+        // The renewal leads to the new agreement, drafting.
+        await page.FillAsync("#renewal input[name=validityMonths]", "24");
+        await page.ClickAsync("#renewal button[type=submit]");
+        await page.WaitForURLAsync(url => AgreementId().Match(url) is { Success: true } m && m.Groups[1].Value != id);
+        Assert.Contains("Drafting", await page.InnerTextAsync("main"));
+        Assert.Contains("draft", await FormsAsync());
     }
 
     [GeneratedRegex("/app/perjanjian/(agr-[a-z0-9]+)")]

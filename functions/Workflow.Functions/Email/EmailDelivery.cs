@@ -120,7 +120,7 @@ public sealed class EmailDelivery(
             // Told even when withdrawn meanwhile (the withdrawal's own notice follows): it was recorded.
             EmailTemplateNames.TerminationScheduled when p.DueOn is { } effective =>
                 (EmailTemplates.Notice(a, institution, partner, $"Diakhiri per {Html.DateId(effective)}",
-                    [$"Pengakhiran perjanjian ini dicatat, berlaku {Html.DateId(effective)}. Alasan: {OneLine(p.Reason ?? "-")}",
+                    [$"Pengakhiran perjanjian ini dicatat, berlaku {Html.DateId(effective)}. Alasan: {Html.OneLine(p.Reason ?? "-")}",
                      "Sampai tanggal itu perjanjian tetap berlaku, dan pengakhiran masih dapat dibatalkan di Sinergi."],
                     [$"The termination of this agreement was recorded, effective {Html.DateEn(effective)}. It stays in force until then and can still be withdrawn."]),
                  [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
@@ -131,7 +131,7 @@ public sealed class EmailDelivery(
                  [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
             EmailTemplateNames.Terminated when a is { Status: AgreementStatus.Terminated, Termination: { } t } =>
                 (EmailTemplates.Notice(a, institution, partner, "Perjanjian diakhiri",
-                    [$"Perjanjian ini diakhiri per {Html.DateId(t.EffectiveOn)}. Alasan: {OneLine(t.Reason)}",
+                    [$"Perjanjian ini diakhiri per {Html.DateId(t.EffectiveOn)}. Alasan: {Html.OneLine(t.Reason)}",
                      "Perjanjian tetap tersimpan di Sinergi dengan status Diakhiri."],
                     [$"This agreement was terminated effective {Html.DateEn(t.EffectiveOn)}. It stays on record as Terminated."]),
                  [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
@@ -156,9 +156,6 @@ public sealed class EmailDelivery(
     }
 
     /// <summary>The heads of the Kanwil institutions of the agreement's region.</summary>
-    /// <summary>A reason may run over lines; in a plain-text e-mail it stays on its own line, so it can forge none.</summary>
-    private static string OneLine(string text) => string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
     private async Task<IEnumerable<Recipient>> KanwilAsync(Agreement a, CancellationToken ct) =>
         (await directory.ListInstitutionsAsync(ct)).Where(i => i.Kind == InstitutionKind.Kanwil && i.RegionId == a.RegionId)
             .Select(i => new Recipient(i.HeadEmail, i.HeadName));
