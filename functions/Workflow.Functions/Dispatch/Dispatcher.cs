@@ -87,7 +87,7 @@ public sealed class Dispatcher(
                 return RowOutcome.Done(row);
             case OutboxKinds.StartProcess:
                 // The row stays until the orchestration has begun: a start lost on its way is found only by looking again.
-                return await process.StartAsync(agreementId, row.Timestamp ?? clock.GetUtcNow(), ct) ? RowOutcome.Done(row) : RowOutcome.Later(NotStartedLookAgain);
+                return await process.StartAsync(agreementId, row.Timestamp ?? DateTimeOffset.UtcNow, ct) ? RowOutcome.Done(row) : RowOutcome.Later(NotStartedLookAgain);
             case OutboxKinds.SignalProcess:
                 return await SignalProcessAsync(agreementId, row, ct);
             default:

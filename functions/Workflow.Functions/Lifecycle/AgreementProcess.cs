@@ -11,7 +11,8 @@ public interface IAgreementProcess
 {
     /// <summary>
     /// Starts the agreement's orchestration, unless one is running or about to. Whether one has begun that runs, or that
-    /// started at or after <paramref name="requestedAt"/> and has ended; until then the caller is to ask again.
+    /// started at or after <paramref name="requestedAt"/> (real time, as the task hub keeps it) and has ended; until then
+    /// the caller is to ask again.
     /// </summary>
     Task<bool> StartAsync(string agreementId, DateTimeOffset requestedAt, CancellationToken ct);
 
@@ -35,7 +36,12 @@ public enum ProcessLook
     NotStarted,
 }
 
-public sealed class AgreementProcess(DurableClientHolder holder, IOptions<ProcessOptions> options, TimeProvider clock, ILogger<AgreementProcess> logger) : IAgreementProcess
+/// <remarks>
+/// The task hub's times (an instance's creation, its last update) are real time, so they are compared with the real clock,
+/// never with the app's settable one: a development clock moved to another year would make every pending start look
+/// lost, or none.
+/// </remarks>
+public sealed class AgreementProcess(DurableClientHolder holder, IOptions<ProcessOptions> options, ILogger<AgreementProcess> logger) : IAgreementProcess
 {
     /// <summary>
     /// The task hub writes a new instance's row before its start message: storage lost between the two leaves it Pending for
@@ -77,7 +83,7 @@ public sealed class AgreementProcess(DurableClientHolder holder, IOptions<Proces
         }
     }
 
-    private bool IsLost(OrchestrationMetadata pending) => clock.GetUtcNow() - pending.LastUpdatedAt > LostAfter;
+    private bool IsLost(OrchestrationMetadata pending) => DateTimeOffset.UtcNow - pending.LastUpdatedAt > LostAfter;
 
     public Task SignalAsync(string agreementId, StepToAsk? ask, CancellationToken ct) => Client.RaiseEventAsync(agreementId, AgreementLifecycle.Changed, ask, ct);
 
@@ -89,7 +95,7 @@ public sealed class AgreementProcess(DurableClientHolder holder, IOptions<Proces
         if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running } && LifecycleStatus.Parse(instance.SerializedCustomStatus)?.Version >= version) return ProcessLook.Seen;
         if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
         {
-            await StartAsync(agreementId, clock.GetUtcNow(), ct); // again, if its start was lost
+            await StartAsync(agreementId, DateTimeOffset.UtcNow, ct); // again, if its start was lost
             return ProcessLook.NotStarted;
         }
         if (signal) await SignalAsync(agreementId, null, ct);
