@@ -179,6 +179,16 @@ public class SigningAndOperationTests
     }
 
     [Fact]
+    public void WithdrawingATerminationNeedsAReasonAndChangesNothingWithout()
+    {
+        var a = Active();
+        a.Terminate("Mitra pindah wilayah", new DateOnly(2026, 3, 31), Head, Now.AddMonths(1));
+        var e = Assert.Throws<DomainValidationException>(() => a.WithdrawTermination(" ", Head, Now.AddMonths(2)));
+        Assert.Contains("reason", e.Errors.Keys);
+        Assert.Equal(new DateOnly(2026, 3, 31), a.ScheduledTermination!.EffectiveOn);
+    }
+
+    [Fact]
     public void TerminateFailsOutsideTheValidityPeriod()
     {
         var e = Assert.Throws<DomainValidationException>(() => Active().Terminate("x", new DateOnly(2027, 1, 1), Head, Now));
