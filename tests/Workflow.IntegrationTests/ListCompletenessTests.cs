@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Workflow.IntegrationTests.Infrastructure;
 
 namespace Workflow.IntegrationTests;
@@ -64,11 +65,19 @@ public sealed partial class ListCompletenessTests : IAsyncLifetime
         Assert.Equal(expected, csv.Skip(1).Select(line => line[(line.LastIndexOf(',') + 1)..]).Order(StringComparer.Ordinal));
         using (var xlsx = SpreadsheetDocument.Open(new MemoryStream(await browser.GetByteArrayAsync("/app/laporan/perjanjian.xlsx")), false))
         {
+            Assert.Empty(new OpenXmlValidator().Validate(xlsx));
             var rows = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Skip(1);
             Assert.Equal(expected, rows.Select(r => r.Elements<Cell>().Last().InnerText).Order(StringComparer.Ordinal));
         }
         var counts = Encoding.UTF8.GetString(await browser.GetByteArrayAsync("/app/laporan/rekap-institution.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Agreements, counts.Skip(1).Sum(line => int.Parse(line[(line.LastIndexOf(',') + 1)..])));
+        using (var xlsx = SpreadsheetDocument.Open(new MemoryStream(await browser.GetByteArrayAsync("/app/laporan/rekap-institution.xlsx")), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(xlsx));
+            var totals = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Skip(1).Select(r => r.Elements<Cell>().Last()).ToList();
+            Assert.All(totals, c => Assert.Equal(CellValues.Number, c.DataType?.Value));
+            Assert.Equal(Agreements, totals.Sum(c => int.Parse(c.InnerText)));
+        }
     }
 
     private static async Task<List<string>> ApiPagesAsync(Api api, string first, string token)
