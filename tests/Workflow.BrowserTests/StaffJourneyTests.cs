@@ -9,9 +9,10 @@ namespace Workflow.BrowserTests;
 /// <summary>A staff member runs an agreement through the pages in a real browser; an official decides from the emailed link.</summary>
 public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    /// <summary>As a new user: the site's root, which leads to the sign-in page, then a demo user.</summary>
     private static async Task SignInAsync(IPage page, string email)
     {
-        await page.GotoAsync("/app");
+        await page.GotoAsync("/");
         Assert.Contains("/app/masuk", page.Url);
         await page.Locator($"form:has(input[name=email][value='{email}']) button").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/app"));
