@@ -193,10 +193,14 @@ public sealed partial class PageTests(SinergiFixture fixture)
         var browser = await StaffAsync(w);
         var (_, indonesian) = await Get(browser, "/app/perjanjian");
         Assert.Contains("<html lang=\"id\">", indonesian);
+        Assert.Contains("<a href=\"/app/perjanjian/baru\">Baru</a>", indonesian); // the frame's texts, from Texts.resx
+        Assert.Contains(">Keluar</button>", indonesian);
         var (status, english) = await Get(browser, "/app/bahasa?l=en&kembali=%2Fapp%2Fperjanjian");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<html lang=\"en\">", english);
         Assert.Contains("<h1>Agreements</h1>", english);
+        Assert.Contains("<a href=\"/app/perjanjian/baru\">New</a>", english); // from Texts.en.resx
+        Assert.Contains(">Sign out</button>", english);
         var away = await Browser(followRedirects: false).GetAsync("/app/bahasa?l=en&kembali=https%3A%2F%2Fevil.example%2F");
         Assert.Equal("/app", away.Headers.Location!.OriginalString);
     }

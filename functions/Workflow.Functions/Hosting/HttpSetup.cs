@@ -23,6 +23,9 @@ public static class HttpSetup
         // Binding failures (malformed JSON, wrong types) throw, so the problem handler words them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
+        // Pages are Razor components rendered on the server (no interactivity, no script); their texts are resources.
+        services.AddRazorComponents();
+        services.AddLocalization();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

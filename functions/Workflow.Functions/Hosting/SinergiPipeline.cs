@@ -13,6 +13,8 @@ public static class SinergiPipeline
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // The pages' language: the one the person chose (a cookie), Bahasa Indonesia otherwise. The API stays invariant.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/app"), pages => pages.UseRequestLocalization(Pages.PageCultures.Options()));
         return app;
     }
 }
