@@ -26,6 +26,7 @@ public static class HttpSetup
         // Pages are Razor components rendered on the server (no interactivity, no script); their texts are resources.
         services.AddRazorComponents();
         services.AddLocalization();
+        services.AddSingleton<Pages.ComponentHtml>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -20,6 +20,11 @@ public static class AgreementListPage
         var window = new ListWindow(PageSize, ListPosition.Parse(http.Request.Query["continuationToken"]));
         await foreach (var row in query.MatchesAsync(s, look, ct)) window.Add(row);
         var (page, pages) = (window.CountBefore / PageSize + 1, Math.Max(1, (window.Count + PageSize - 1) / PageSize));
+        var table = await s.Html.RenderAsync<Views.AgreementTable>(new Dictionary<string, object?>
+        {
+            ["Page"] = p, ["Rows"] = window.Rows, ["Partners"] = partners.ToDictionary(x => x.Key, x => x.Value.Name),
+            ["When"] = (Func<AgreementSummary, string>)(i => p.Date(i.ExpiresOn)), ["WhenLabel"] = p.T("Berakhir", "Expires"),
+        });
 
         var body = $"""
             <form class="filters" method="get" action="/app/perjanjian">
@@ -33,7 +38,7 @@ public static class AgreementListPage
               <button type="submit" class="primary">{E(p.T("Terapkan", "Apply"))}</button>
             </form>
             <p class="muted">{window.Count} {E(p.T("perjanjian", "agreements"))} · <a href="/app/laporan/perjanjian.csv{E(http.Request.QueryString.Value)}">CSV</a> · <a href="/app/laporan/perjanjian.xlsx{E(http.Request.QueryString.Value)}">XLSX</a></p>
-            {DashboardPage.Table(p, window.Rows, partners.ToDictionary(x => x.Key, x => x.Value.Name), i => p.Date(i.ExpiresOn), p.T("Berakhir", "Expires"))}
+            {table}
             <div class="pager">
               {(window.HasPrevious ? $"""<a href="{E(PageLink(http, window.PreviousToken))}" rel="prev">&larr; {E(p.T("Sebelumnya", "Previous"))}</a>""" : "")}
               <span>{E(p.T("Halaman", "Page"))} {page} / {pages}</span>
