@@ -1,6 +1,5 @@
 using Workflow.Core;
 using Workflow.Functions.Agreements;
-using Workflow.Functions.Directory;
 
 namespace Workflow.Functions.Pages;
 
@@ -17,7 +16,7 @@ public static class DashboardPage
         var p = PageContext.From(http);
         var look = await AgreementListQuery.Lookups.ReadAsync(s, ct);
         var (days, now) = (look.Days, look.Now);
-        var partners = (await s.Directory.ListPartnersAsync(Directory.PartnersApi.ReadScopes(p.Caller), ct)).ToDictionary(x => x.Id, x => x.Name);
+        var partners = look.Partners.ToDictionary(x => x.Key, x => x.Value.Name);
 
         // Counted over the whole set as it streams by; only the first rows of each table are kept.
         var (all, byStatus, byArea) = (0, new Dictionary<AgreementStatus, int>(), new Dictionary<ProgramArea, int>());
