@@ -56,9 +56,12 @@ public sealed class AgreementProcess(DurableClientHolder holder, IOptions<Proces
     /// pending would queue a second start). One that ended (failed, terminated, or replaced by a new version) is started
     /// afresh; it reads where its agreement is from the record, and ends at once if the agreement has.
     /// </summary>
-    public async Task<bool> StartAsync(string agreementId, DateTimeOffset requestedAt, CancellationToken ct)
+    public async Task<bool> StartAsync(string agreementId, DateTimeOffset requestedAt, CancellationToken ct) =>
+        await StartAsync(agreementId, await Client.GetInstanceAsync(agreementId, ct), requestedAt, ct);
+
+    /// <summary>The same, from the instance as just read.</summary>
+    private async Task<bool> StartAsync(string agreementId, OrchestrationMetadata? instance, DateTimeOffset requestedAt, CancellationToken ct)
     {
-        var instance = await Client.GetInstanceAsync(agreementId, ct);
         if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended }) return true;
         if (instance is { IsCompleted: true } && instance.CreatedAt >= requestedAt) return true;
         if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
@@ -95,7 +98,7 @@ public sealed class AgreementProcess(DurableClientHolder holder, IOptions<Proces
         if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running } && LifecycleStatus.Parse(instance.SerializedCustomStatus)?.Version >= version) return ProcessLook.Seen;
         if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
         {
-            await StartAsync(agreementId, DateTimeOffset.UtcNow, ct); // again, if its start was lost
+            await StartAsync(agreementId, instance, DateTimeOffset.UtcNow, ct); // again, if its start was lost
             return ProcessLook.NotStarted;
         }
         if (signal) await SignalAsync(agreementId, null, ct);
