@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using Workflow.Core;
 
@@ -15,25 +16,24 @@ public static class Html
     public static string Indented(string? value, string indent = "    ") =>
         string.Join("\n" + indent, (value ?? "").Replace("\r\n", "\n").Split('\n', '\r').Select(OneLine));
 
-    private static readonly string[] Months =
-        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID"), English = CultureInfo.GetCultureInfo("en");
 
-    /// <summary>"5 November 2025": the app runs with invariant globalization, so Indonesian month names are ours.</summary>
-    public static string DateId(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+    /// <summary>"5 November 2025", month names from the culture (ICU).</summary>
+    public static string DateId(DateOnly date) => date.ToString("d MMMM yyyy", Indonesian);
 
-    public static string DateEn(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public static string DateEn(DateOnly date) => date.ToString("d MMMM yyyy", English);
 
     /// <summary>An instant as the institution reads it: "27 November 2025 09.00 WITA".</summary>
     public static string LocalId(DateTimeOffset at, string zone)
     {
         var local = at.ToOffset(InstitutionTime.Offset(zone));
-        return $"{DateId(DateOnly.FromDateTime(local.DateTime))} {local:HH.mm} {InstitutionTime.Abbreviation(zone)}";
+        return $"{DateId(DateOnly.FromDateTime(local.DateTime))} {local.ToString("HH.mm", Indonesian)} {InstitutionTime.Abbreviation(zone)}";
     }
 
     public static string LocalEn(DateTimeOffset at, string zone)
     {
         var local = at.ToOffset(InstitutionTime.Offset(zone));
-        return $"{DateEn(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm} {InstitutionTime.Abbreviation(zone)}";
+        return $"{DateEn(DateOnly.FromDateTime(local.DateTime))} {local.ToString("HH:mm", English)} {InstitutionTime.Abbreviation(zone)}";
     }
 
     public static string KindId(AgreementKind kind) => kind switch

@@ -1,5 +1,3 @@
-using static Workflow.Functions.Hosting.Html;
-
 namespace Workflow.Functions.Pages;
 
 /// <summary>
@@ -11,5 +9,5 @@ public static class FormKey
 {
     public const string Field = "formKey";
 
-    public static string Input() => $"""<input type="hidden" name="{Field}" value="{E(Guid.NewGuid().ToString("N"))}">""";
+    public static string New() => Guid.NewGuid().ToString("N");
 }

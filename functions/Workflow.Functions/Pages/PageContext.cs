@@ -19,6 +19,11 @@ public sealed record PageContext(Caller Caller, bool English, string Path)
 
     public string Date(DateOnly? date) => date is null ? "-" : English ? DateEn(date.Value) : DateId(date.Value);
 
+    /// <summary>An instant as the institution reads it, in its zone (WIB, WITA, WIT).</summary>
+    public string Instant(DateTimeOffset at, string zone) => English ? LocalEn(at, zone) : LocalId(at, zone);
+
+    public string Decision(ReviewDecision decision) => English ? DecisionEn(decision) : DecisionId(decision);
+
     public string Status(AgreementStatus status) =>
         English ? Agreement.StatusLabelEnglish(status) : Agreement.StatusLabel(status);
 

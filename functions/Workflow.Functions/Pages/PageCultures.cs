@@ -6,7 +6,7 @@ namespace Workflow.Functions.Pages;
 /// <summary>The pages' two languages, chosen by the language cookie (<see cref="PageContext.LanguageCookie"/>).</summary>
 public static class PageCultures
 {
-    public static readonly CultureInfo Indonesian = new("id"), English = new("en");
+    public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID"), English = CultureInfo.GetCultureInfo("en");
 
     public static RequestLocalizationOptions Options()
     {
@@ -17,7 +17,7 @@ public static class PageCultures
             SupportedUICultures = [Indonesian, English],
         };
         options.RequestCultureProviders = [new CustomRequestCultureProvider(http => Task.FromResult<ProviderCultureResult?>(
-            new ProviderCultureResult(http.Request.Cookies[PageContext.LanguageCookie] == "en" ? "en" : "id")))];
+            new ProviderCultureResult(http.Request.Cookies[PageContext.LanguageCookie] == "en" ? English.Name : Indonesian.Name)))];
         return options;
     }
 }

@@ -6,14 +6,7 @@ namespace Workflow.Functions.Pages;
 /// <summary>Every signed-in page in its frame (<see cref="Views.PageFrame"/>), with the headers that keep it to itself.</summary>
 public static class PageLayout
 {
-    /// <summary>A page still written as HTML (every value through <c>Html.E</c>), in the frame.</summary>
-    public static IResult Page(HttpContext http, PageContext p, string title, string body, int status = 200) =>
-        View<Views.PageFrame>(http, new Dictionary<string, object?>
-        {
-            [nameof(Views.PageFrame.Page)] = p, [nameof(Views.PageFrame.Title)] = title, [nameof(Views.PageFrame.Body)] = new MarkupString(body),
-        }, status);
-
-    /// <summary>A page written as a component (which puts itself in the frame).</summary>
+    /// <summary>A page: a component that puts itself in the frame.</summary>
     public static IResult View<TComponent>(HttpContext http, IReadOnlyDictionary<string, object?> parameters, int status = 200) where TComponent : IComponent
     {
         http.Response.Headers.CacheControl = "no-store";

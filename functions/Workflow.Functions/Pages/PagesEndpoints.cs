@@ -4,7 +4,6 @@ using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Documents;
 using Workflow.Functions.Hosting;
-using static Workflow.Functions.Hosting.Html;
 
 namespace Workflow.Functions.Pages;
 
@@ -91,6 +90,6 @@ public static class PagesEndpoints
     private static IResult Message(HttpContext http, int status, string titleId, string titleEn, string id, string en)
     {
         var p = PageContext.From(http);
-        return PageLayout.Page(http, p, p.T(titleId, titleEn), $"<p>{E(p.T(id, en))}</p><p><a href=\"/app\">{E(p.T("Kembali ke dasbor", "Back to the dashboard"))}</a></p>", status);
+        return PageLayout.View<Views.MessageView>(http, new Dictionary<string, object?> { ["Page"] = p, ["Title"] = p.T(titleId, titleEn), ["Text"] = p.T(id, en) }, status);
     }
 }

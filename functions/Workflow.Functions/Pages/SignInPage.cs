@@ -5,15 +5,13 @@ using Workflow.Core;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Directory;
 using Workflow.Functions.Hosting;
-using static Workflow.Functions.Hosting.Html;
+using DemoUser = Workflow.Functions.Pages.Views.SignInView.DemoUser;
 
 namespace Workflow.Functions.Pages;
 
 /// <summary>Development and Testing: pick a demo user by role (admin, the Kanwil of each region, the staff of each institution).</summary>
 public static class SignInPage
 {
-    private sealed record DemoUser(string Email, string Name, string Role, string? Institution, string? Region, string Label);
-
     public static bool Available(HttpContext http) =>
         http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevOrTesting()
         && http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens;
@@ -24,17 +22,7 @@ public static class SignInPage
         var p = PageContext.From(http) with { Caller = new Caller("", "", new HashSet<string>(), null, null) };
         var users = await DemoUsersAsync(directory, ct);
         var back = LocalOr(returnUrl, "/app");
-        var forms = string.Concat(users.Select(u => $"""
-            <form method="post" action="{PageAuth.SignInPath}">
-              <input type="hidden" name="email" value="{E(u.Email)}"><input type="hidden" name="name" value="{E(u.Name)}">
-              <input type="hidden" name="role" value="{E(u.Role)}"><input type="hidden" name="institution" value="{E(u.Institution)}">
-              <input type="hidden" name="region" value="{E(u.Region)}"><input type="hidden" name="returnUrl" value="{E(back)}">
-              <strong>{E(u.Label)}</strong><br><span class="muted">{E(u.Email)} · {E(u.Role)}</span><br>
-              <button type="submit" class="primary">{E(p.T("Masuk", "Sign in"))}</button>
-            </form>
-            """));
-        return PageLayout.Page(http, p, p.T("Masuk (pengembangan)", "Sign in (development)"),
-            $"""<p class="muted">{E(p.T("Di produksi, Anda masuk dengan akun Microsoft Entra ID. Pilih pengguna demo:", "In production you sign in with Microsoft Entra ID. Pick a demo user:"))}</p><div class="users">{forms}</div>""");
+        return PageLayout.View<Views.SignInView>(http, new Dictionary<string, object?> { ["Page"] = p, ["Users"] = users, ["ReturnUrl"] = back });
     }
 
     public static async Task<IResult> SignInAsync(HttpContext http, CancellationToken ct)

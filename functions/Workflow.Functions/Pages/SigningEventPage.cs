@@ -3,7 +3,6 @@ using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Documents;
 using Workflow.Functions.Hosting;
-using static Workflow.Functions.Hosting.Html;
 
 namespace Workflow.Functions.Pages;
 
@@ -13,54 +12,21 @@ namespace Workflow.Functions.Pages;
 /// </summary>
 public static class SigningEventPage
 {
-    public const int WitnessRows = 3;
-
     public static async Task<IResult> ShowAsync(HttpContext http, PageServices s, CancellationToken ct,
         FormState? state = null, IReadOnlyDictionary<string, string>? rowErrors = null, IReadOnlyList<string>? signed = null, int status = 200)
     {
         var p = PageContext.From(http);
-        var f = state ?? FormState.Empty;
         var approved = new List<AgreementSummary>();
         await foreach (var i in s.Queries.AllAsync(AgreementQueries.Scope(new AgreementFilter(null, null, null, AgreementStatus.Approved, null), p.Caller), ct))
             if (p.Caller.CanWrite(i.InstitutionId, i.RegionId)) approved.Add(i);
         approved.Sort((x, y) => StringComparer.OrdinalIgnoreCase.Compare(x.Title, y.Title));
         var partners = (await s.Directory.ListPartnersAsync(Directory.PartnersApi.ReadScopes(p.Caller), ct)).ToDictionary(x => x.Id);
         var institutions = (await s.Directory.ListInstitutionsAsync(ct)).ToDictionary(x => x.Id);
-        var rows = string.Concat(approved.Select(a =>
+        return PageLayout.View<Views.SigningEventView>(http, new Dictionary<string, object?>
         {
-            var head = institutions.GetValueOrDefault(a.InstitutionId);
-            var partner = partners.GetValueOrDefault(a.PartnerId);
-            return $"""
-                <fieldset><legend><label><input type="checkbox" name="include-{E(a.Id)}" value="1"{(f.Value($"include-{a.Id}") == "1" ? " checked" : "")}> {E(a.Title)}</label></legend>
-                  {(rowErrors?.GetValueOrDefault(a.Id) is { } error ? $"<p class=\"error\">{E(error)}</p>" : "")}
-                  {f.Input($"signatories-{a.Id}[0].name", p.T("Penanda tangan pihak kesatu", "First party signatory"), fallback: head?.HeadName)}
-                  {f.Input($"signatories-{a.Id}[0].position", p.T("Jabatan", "Position"), fallback: head is null ? "" : $"Kepala {head.Kind}")}
-                  {f.Input($"signatories-{a.Id}[1].name", p.T("Penanda tangan pihak kedua", "Second party signatory"), fallback: partner?.ContactName)}
-                  {f.Input($"signatories-{a.Id}[1].position", p.T("Jabatan", "Position"), fallback: p.T("Pimpinan", "Head"))}
-                  <label>{E(p.T("Naskah ditandatangani (PDF)", "Signed copy (PDF)"))}<input type="file" name="file-{E(a.Id)}" accept=".pdf"></label>
-                </fieldset>
-                """;
-        }));
-        var body = $"""
-            {(signed is { Count: > 0 } ? $"<p role=\"status\">{E(p.T($"{signed.Count} perjanjian ditandatangani:", $"{signed.Count} agreements signed:"))} {string.Join(", ", signed.Select(id => $"<a href=\"/app/perjanjian/{E(id)}\">{E(id)}</a>"))}</p>" : "")}
-            {(approved.Count == 0 ? $"<p class=\"muted\">{E(p.T("Tidak ada perjanjian yang menunggu penandatanganan.", "No agreement is waiting to be signed."))}</p>" : $"""
-            <form class="command" method="post" action="/app/penandatanganan" enctype="multipart/form-data">
-              {FormKey.Input()}
-              {f.Summary(["signedOn", "place", "effectiveFrom", .. AgreementForms.PeopleFields("witnesses", WitnessRows)])}
-              {f.Input("signedOn", p.T("Tanggal tanda tangan", "Signed on"), "date", required: true)}
-              {f.Input("place", p.T("Tempat", "Place"), required: true)}
-              {f.Input("effectiveFrom", p.T("Berlaku mulai (kosong: tanggal tanda tangan)", "Effective from (empty: the signing date)"), "date")}
-              {string.Concat(Enumerable.Range(0, WitnessRows).Select(i => $"""
-                <fieldset><legend>{E(p.T("Saksi", "Witness"))} {i + 1}</legend>
-                  {f.Input($"witnesses[{i}].name", p.T("Nama", "Name"))}{f.Input($"witnesses[{i}].position", p.T("Jabatan", "Position"))}{f.Input($"witnesses[{i}].organization", p.T("Instansi", "Organization"))}
-                </fieldset>
-                """))}
-              {rows}
-              <div><button type="submit" class="primary">{E(p.T("Catat penandatanganan", "Record the signings"))}</button></div>
-            </form>
-            """)}
-            """;
-        return PageLayout.Page(http, p, p.T("Acara penandatanganan", "Signing event"), body, status);
+            ["Page"] = p, ["State"] = state ?? FormState.Empty, ["RowErrors"] = rowErrors ?? new Dictionary<string, string>(), ["Signed"] = signed ?? [],
+            ["Rows"] = approved.Select(a => new Views.SigningEventView.Row(a, institutions.GetValueOrDefault(a.InstitutionId), partners.GetValueOrDefault(a.PartnerId))).ToList(),
+        }, status);
     }
 
     public static async Task<IResult> SignAsync(HttpContext http, PageServices s, DocumentStore documents, CancellationToken ct)

@@ -2,7 +2,6 @@ using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Pages;
-using static Workflow.Functions.Hosting.Html;
 
 namespace Workflow.Functions.Reports;
 
@@ -12,19 +11,8 @@ namespace Workflow.Functions.Reports;
 /// </summary>
 public static class ReportsPage
 {
-    public static IResult Show(HttpContext http)
-    {
-        var p = PageContext.From(http);
-        string Link(string path, string label) => $"""<a href="{E(path)}">{E(label)}</a>""";
-        var groups = new[] { ("institution", p.T("per lembaga", "by institution")), ("region", p.T("per wilayah", "by region")), ("partnerKind", p.T("per jenis mitra", "by partner kind")) };
-        var body = $"""
-            <p>{E(p.T("Daftar perjanjian (dengan saringan yang sama seperti halaman Perjanjian):", "The agreement list (with the same filters as the Agreements page):"))}
-              {Link("/app/laporan/perjanjian.csv", "CSV")} · {Link("/app/laporan/perjanjian.xlsx", "XLSX")}</p>
-            <h2>{E(p.T("Rekap menurut status", "Counts by status"))}</h2>
-            <ul>{string.Concat(groups.Select(g => $"<li>{E(g.Item2)}: {Link($"/app/laporan/rekap-{g.Item1}.csv", "CSV")} · {Link($"/app/laporan/rekap-{g.Item1}.xlsx", "XLSX")}</li>"))}</ul>
-            """;
-        return PageLayout.Page(http, p, p.T("Laporan", "Reports"), body);
-    }
+    public static IResult Show(HttpContext http) =>
+        PageLayout.View<Pages.Views.ReportsView>(http, new Dictionary<string, object?> { ["Page"] = PageContext.From(http) });
 
     public static async Task<IResult> ExportAsync(HttpContext http, PageServices s, string name, string format, CancellationToken ct)
     {
