@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Core;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Directory;
@@ -16,7 +17,7 @@ public static class ApprovalEndpoints
     private sealed record Open(ApprovalGrant Grant, Agreement Agreement, ReviewRound Round, ReviewStep Step, Institution Institution, Partner Partner);
 
     /// <summary>Either the decision is open (<see cref="Open"/>), or there is a page saying why not.</summary>
-    private sealed record Resolved(Open? Open, int Status, string? Page);
+    private sealed record Resolved(Open? Open, int Status, ApprovalPage? Page);
 
     public static IEndpointRouteBuilder MapApprovalPages(this IEndpointRouteBuilder app)
     {
@@ -115,15 +116,15 @@ public static class ApprovalEndpoints
     {
         var af = antiforgery.GetAndStoreTokens(http);
         var started = open.Round.CurrentStepStartedAt(open.Step) ?? open.Round.SubmittedAt;
-        var html = ApprovalPages.Form(open.Agreement, open.Institution, open.Partner, open.Round, open.Step, started.AddDays(open.Step.DaysAllowed),
+        var page = ApprovalPages.Form(open.Agreement, open.Institution, open.Partner, open.Round, open.Step, started.AddDays(open.Step.DaysAllowed),
             tokens.Link(token, "/draft").AbsoluteUri, af.FormFieldName, af.RequestToken!, comment, error);
-        return Page(http, status, html);
+        return Page(http, status, page);
     }
 
-    private static IResult Page(HttpContext http, int status, string html)
+    private static IResult Page(HttpContext http, int status, ApprovalPage page)
     {
         Protect(http);
-        return TypedResults.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+        return new RazorComponentResult(page.Component, page.Parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
     }
 
     /// <summary>The token is in the URL: keep it out of caches, referrers and frames.</summary>

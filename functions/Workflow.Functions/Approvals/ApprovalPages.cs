@@ -1,130 +1,58 @@
+using Microsoft.AspNetCore.Components;
 using Workflow.Core;
+using Workflow.Functions.Approvals.Views;
 using Workflow.Functions.Directory;
 using static Workflow.Functions.Hosting.Html;
+using static Workflow.Functions.Pages.Bilingual;
 
 namespace Workflow.Functions.Approvals;
+
+/// <summary>A page an approval link opens: its component and the values it shows.</summary>
+public sealed record ApprovalPage(Type Component, IReadOnlyDictionary<string, object?> Parameters)
+{
+    public static ApprovalPage Of<TComponent>(IReadOnlyDictionary<string, object?> parameters) where TComponent : IComponent => new(typeof(TComponent), parameters);
+}
 
 /// <summary>The pages an official sees from an approval link. Bahasa Indonesia first, English in smaller type; no script, no remote asset.</summary>
 public static class ApprovalPages
 {
-    public static string Invalid() => Message("Tautan tidak sah",
-        "Tautan ini tidak dikenali atau telah diubah. Buka kembali tautan persis seperti di email, atau minta lembaga pengirim mengirim ulang.",
-        "This link is not valid: it was not issued by Sinergi or has been altered.");
+    public static ApprovalPage Invalid() => Message("Invalid");
 
-    public static string Expired(ApprovalGrant grant) => Message("Tautan sudah kedaluwarsa",
-        $"Tautan ini berlaku sampai {DateId(DateOnly.FromDateTime(grant.ExpiresAt.UtcDateTime))}. Minta lembaga pengirim mengirim tautan baru.",
-        "This link has expired. Ask the institution to send a new one.");
+    public static ApprovalPage Expired(ApprovalGrant grant) => Message("Expired", DateId(DateOnly.FromDateTime(grant.ExpiresAt.UtcDateTime)));
 
-    public static string NotFound() => Message("Perjanjian tidak ditemukan",
-        "Perjanjian yang dimaksud tautan ini tidak ada lagi.", "The agreement this link points to no longer exists.");
+    public static ApprovalPage NotFound() => Message("NotFound");
 
-    public static string OldRound(Agreement a, ReviewStep step, int latestRound) => Message("Tautan dari putaran reviu sebelumnya",
-        $"Tautan ini untuk putaran reviu yang sudah ditutup. Draf \"{a.Title}\" telah diperbarui dan diajukan kembali (putaran {latestRound}); gunakan tautan dari email terbaru."
-            + (step.Decision is { } d ? $" Keputusan Anda pada putaran lama tetap tercatat: {DecisionId(d)}." : ""),
-        "This link belongs to an earlier review round. A newer draft has been sent for review; please use the link in the latest email.");
+    public static ApprovalPage OldRound(Agreement a, ReviewStep step, int latestRound) => Message(
+        "OldRound", a.Title, latestRound, step.Decision is { } d ? Id("Approval.OldRound.Kept", DecisionId(d)) : "");
 
-    public static string RoundClosed(Agreement a, ReviewRound round) => Message("Putaran reviu sudah ditutup",
-        $"Putaran reviu {round.Round} atas \"{a.Title}\" sudah ditutup ({Outcome(round.Outcome)}) sebelum giliran Anda. Tidak ada yang perlu Anda lakukan sekarang.",
-        "This review round was closed before your turn. Nothing is needed from you now.");
+    public static ApprovalPage RoundClosed(Agreement a, ReviewRound round) => Message("RoundClosed", round.Round, a.Title, Outcome(round.Outcome));
 
-    public static string NotYourTurn(ReviewStep current) => Message("Belum giliran Anda",
-        $"Langkah reviu sebelumnya ({current.Name}) belum memutuskan. Anda akan menerima email ketika tiba giliran Anda.",
-        "An earlier step has not decided yet. You will get an email when it is your turn.");
+    public static ApprovalPage NotYourTurn(ReviewStep current) => Message("NotYourTurn", current.Name);
 
-    public static string FormExpired() => Message("Formulir tidak dapat diproses",
-        "Formulir ini sudah tidak berlaku (misalnya dibuka terlalu lama atau dari peramban lain). Buka kembali tautan dari email lalu kirim ulang keputusan Anda.",
-        "This form could not be accepted. Open the link from the email again and resubmit.");
+    public static ApprovalPage FormExpired() => Message("FormExpired");
 
-    public static string Decided(Agreement a, ReviewStep step, bool justNow) => Layout(
-        justNow ? "Terima kasih, keputusan Anda telah dicatat" : "Keputusan sudah tercatat",
-        $"""
-        <p>{(justNow ? "Keputusan Anda atas" : "Keputusan atas")} <strong>{E(a.Title)}</strong> (langkah {step.Step}, {E(step.Name)}):</p>
-        <p class="decision {step.Decision.ToString()!.ToLowerInvariant()}">{E(DecisionId(step.Decision!.Value))}</p>
-        <dl>
-          <dt>Waktu</dt><dd>{E(LocalId(step.DecidedAt!.Value, a.TimeZone))}</dd>
-          <dt>Oleh</dt><dd>{E(step.DecidedBy)}</dd>
-          <dt>Catatan</dt><dd>{E(step.Comment ?? "-")}</dd>
-        </dl>
-        <p class="en">{(justNow ? "Thank you, your decision has been recorded" : "A decision has already been recorded")}: {E(DecisionEn(step.Decision!.Value))}.</p>
-        """);
+    public static ApprovalPage Decided(Agreement a, ReviewStep step, bool justNow) => ApprovalPage.Of<ApprovalDecided>(new Dictionary<string, object?>
+    {
+        [nameof(ApprovalDecided.Agreement)] = a, [nameof(ApprovalDecided.Step)] = step, [nameof(ApprovalDecided.JustNow)] = justNow,
+    });
 
-    public static string Form(
+    public static ApprovalPage Form(
         Agreement a, Institution institution, Partner partner, ReviewRound round, ReviewStep step, DateTimeOffset deadline,
-        string draftUrl, string antiforgeryName, string antiforgeryToken, string? comment, string? error)
+        string draftUrl, string antiforgeryName, string antiforgeryToken, string? comment, string? error) => ApprovalPage.Of<ApprovalForm>(new Dictionary<string, object?>
     {
-        var draft = a.DraftOfLatestRound!;
-        return Layout("Mohon keputusan Anda", $"""
-            <p>Yth. {E(step.Name)} — langkah {step.Step} dari {round.Steps.Count}, putaran {round.Round}.</p>
-            <dl>
-              <dt>Judul</dt><dd>{E(a.Title)}</dd>
-              <dt>Jenis</dt><dd>{E(KindId(a.Kind))}</dd>
-              <dt>Pihak kesatu</dt><dd>{E(institution.Name)}</dd>
-              <dt>Pihak kedua</dt><dd>{E(partner.Name)}</dd>
-              <dt>Maksud dan tujuan</dt><dd>{E(a.Purpose)}</dd>
-              <dt>Ruang lingkup</dt><dd><ul>{string.Concat(a.Scope.Select(s => $"<li>{E(s.Description)}</li>"))}</ul></dd>
-              <dt>Masa berlaku</dt><dd>{a.ValidityMonths} bulan</dd>
-              <dt>Batas waktu</dt><dd>{E(LocalId(deadline, a.TimeZone))}</dd>
-            </dl>
-            <p><a class="button secondary" href="{E(draftUrl)}">Unduh draf versi {draft.Version} ({E(draft.Document.FileName)})</a></p>
-            <form method="post">
-              <input type="hidden" name="{E(antiforgeryName)}" value="{E(antiforgeryToken)}">
-              <label for="comment">Catatan (wajib untuk permintaan perbaikan atau penolakan)</label>
-              {(error is null ? "" : $"""<p class="error" id="comment-error">{E(error)}</p>""")}
-              <textarea id="comment" name="comment" rows="5" maxlength="4000"{(error is null ? "" : " aria-describedby=\"comment-error\"")}>{E(comment)}</textarea>
-              <div class="actions">
-                <button type="submit" name="decision" value="approve" class="approve">Setujui</button>
-                <button type="submit" name="decision" value="revise" class="revise">Minta perbaikan</button>
-                <button type="submit" name="decision" value="reject" class="reject">Tolak</button>
-              </div>
-            </form>
-            <p class="en">Please decide on this draft: approve, request changes (with a comment) or reject (with a comment). Opening this page changes nothing.</p>
-            """);
-    }
+        [nameof(ApprovalForm.Agreement)] = a, [nameof(ApprovalForm.Institution)] = institution, [nameof(ApprovalForm.Partner)] = partner,
+        [nameof(ApprovalForm.Round)] = round, [nameof(ApprovalForm.Step)] = step, [nameof(ApprovalForm.Deadline)] = deadline,
+        [nameof(ApprovalForm.DraftUrl)] = draftUrl, [nameof(ApprovalForm.AntiforgeryName)] = antiforgeryName,
+        [nameof(ApprovalForm.AntiforgeryToken)] = antiforgeryToken, [nameof(ApprovalForm.Comment)] = comment, [nameof(ApprovalForm.Error)] = error,
+    });
 
-    private static string Outcome(ReviewRoundOutcome outcome) => outcome switch
+    private static string Outcome(ReviewRoundOutcome outcome) => Id($"Approval.Outcome.{outcome}");
+
+    /// <summary>A message page: its title and text in Bahasa Indonesia (<c>Approval.{name}.Title</c>, <c>.Text</c>), the text in English below.</summary>
+    private static ApprovalPage Message(string name, params object?[] args) => ApprovalPage.Of<ApprovalMessage>(new Dictionary<string, object?>
     {
-        ReviewRoundOutcome.Approved => "disetujui",
-        ReviewRoundOutcome.ChangesRequested => "dikembalikan untuk perbaikan",
-        ReviewRoundOutcome.Rejected => "ditolak",
-        _ => "berjalan",
-    };
-
-    private static string Message(string title, string id, string en) => Layout(title, $"""<p>{E(id)}</p><p class="en">{E(en)}</p>""");
-
-    private static string Layout(string title, string body) => $$"""
-        <!DOCTYPE html>
-        <html lang="id">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <title>{{E(title)}} — Sinergi</title>
-        <style>
-          body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; margin: 0; color: #1f2933; background: #f5f7fa; line-height: 1.5; }
-          header { background: #0b5394; color: #fff; padding: 12px 16px; font-weight: 600; }
-          main { max-width: 680px; margin: 0 auto; padding: 16px; background: #fff; min-height: 100vh; box-sizing: border-box; }
-          h1 { font-size: 1.35rem; margin: 0.4rem 0 1rem; }
-          dl { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 4px 12px; }
-          dt { color: #52606d; } dd { margin: 0; } dd ul { margin: 0; padding-left: 1.1rem; }
-          label { display: block; font-weight: 600; margin: 1rem 0 0.3rem; }
-          textarea { width: 100%; box-sizing: border-box; font: inherit; padding: 8px; border: 1px solid #9aa5b1; border-radius: 4px; }
-          .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
-          button, .button { font: inherit; padding: 12px 18px; border-radius: 4px; border: 0; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; }
-          .approve { background: #2f7d32; } .revise { background: #b26a00; } .reject { background: #b3261e; } .secondary { background: #52606d; }
-          .error { color: #b3261e; font-weight: 600; margin: 0.3rem 0; }
-          .decision { font-size: 1.2rem; font-weight: 700; } .decision.approve { color: #2f7d32; background: none; }
-          .decision.revise { color: #b26a00; background: none; } .decision.reject { color: #b3261e; background: none; }
-          .en { color: #52606d; font-size: 0.9rem; border-top: 1px solid #e4e7eb; padding-top: 8px; margin-top: 24px; }
-          @media (max-width: 480px) { dl { grid-template-columns: 1fr; } dt { margin-top: 6px; } button { flex: 1 1 100%; } }
-        </style>
-        </head>
-        <body>
-        <header>Sinergi — Kerja Sama Pemasyarakatan</header>
-        <main>
-        <h1>{{E(title)}}</h1>
-        {{body}}
-        </main>
-        </body>
-        </html>
-        """;
+        [nameof(ApprovalMessage.Title)] = Id($"Approval.{name}.Title"),
+        [nameof(ApprovalMessage.Text)] = Id($"Approval.{name}.Text", args),
+        [nameof(ApprovalMessage.English)] = En($"Approval.{name}.Text", args),
+    });
 }
