@@ -16,7 +16,7 @@ namespace Workflow.Functions.Email;
 /// records the failure in the agreement's history.
 /// </summary>
 public sealed class EmailDelivery(
-    AgreementStore store, DirectoryStore directory, ApprovalTokens tokens, IEmailTransport transport, AgreementEngine engine,
+    AgreementStore store, DirectoryStore directory, ApprovalTokens tokens, EmailTemplates templates, IEmailTransport transport, AgreementEngine engine,
     IOptions<EmailOptions> options, IOptions<EngineOptions> engineOptions, TimeProvider clock, ILogger<EmailDelivery> logger)
 {
     private TimeSpan ClaimFor => TimeSpan.FromSeconds(engineOptions.Value.DispatchLeaseSeconds);
@@ -80,61 +80,33 @@ public sealed class EmailDelivery(
             : p.Template == EmailTemplateNames.RoundClosed && p.Round > 0 ? (await store.HistoryAsync(stored, ct)).Round(p.Round) : null;
         var step = round?.Steps.FirstOrDefault(s => s.Step == p.Step);
 
+        // Kanwil heads are read only for the notices that go to them.
+        async Task<(RenderedEmail, IEnumerable<Recipient>)> Notice(string name, IEnumerable<Recipient> to, bool kanwil, params object?[] args) =>
+            (await templates.NoticeAsync(a, institution, partner, name, args), kanwil ? [.. to, .. await KanwilAsync(a, ct)] : to);
+        IEnumerable<Recipient> everyone = [head, .. partnerContact];
+
         (RenderedEmail Mail, IEnumerable<Recipient> To)? email = p.Template switch
         {
             // Decided, or the round closed, before this email left: a link to it would only be refused.
             EmailTemplateNames.ApprovalRequest or EmailTemplateNames.ReviewReminder when step is not null && step.Decision is null && round!.Outcome == ReviewRoundOutcome.Open =>
-                ApprovalRequest(a, institution, partner, round, step, p),
+                await ApprovalRequestAsync(a, institution, partner, round, step, p),
             EmailTemplateNames.ReviewEscalation when step is not null && step.Decision is null && round!.Outcome == ReviewRoundOutcome.Open =>
-                (EmailTemplates.Notice(a, institution, partner, "Reviu terlambat",
-                    [$"Langkah {step.Step} ({step.Name}, {step.Email}) belum memutuskan draf versi {round.DraftVersion} dan telah melewati batas {step.DaysAllowed} hari.",
-                     "Mohon tindak lanjuti dengan pejabat tersebut."],
-                    [$"Step {step.Step} ({step.Name}) has not decided within {step.DaysAllowed} days; please follow up."]),
-                 step.Role == ReviewerRole.Kanwil ? [head, .. await KanwilAsync(a, ct)] : [head]),
+                await Notice("ReviewEscalation", [head], kanwil: step.Role == ReviewerRole.Kanwil, step.Step, step.Name, step.Email, round.DraftVersion, step.DaysAllowed),
             EmailTemplateNames.RoundClosed when round is not null && round.Outcome != ReviewRoundOutcome.Open =>
-                (EmailTemplates.RoundClosed(a, institution, partner, round), [new Recipient(round.SubmittedBy, round.SubmittedBy), head]),
-            EmailTemplateNames.RenewalNotice when a.ExpiresOn is { } expires =>
-                (EmailTemplates.Notice(a, institution, partner, $"Berakhir dalam {p.Days} hari",
-                    [$"Perjanjian ini berakhir pada {Html.DateId(expires)}, {p.Days} hari lagi.",
-                     "Bila kerja sama akan dilanjutkan, catat evaluasi terakhir lalu mulai perpanjangan di Sinergi."],
-                    [$"This agreement expires on {Html.DateEn(expires)}, in {p.Days} days. To continue, record an evaluation and start a renewal."]),
-                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
-            EmailTemplateNames.Expired when a.ExpiresOn is { } expires =>
-                (EmailTemplates.Notice(a, institution, partner, "Berakhir hari ini",
-                    [$"Masa berlaku perjanjian ini berakhir hari ini, {Html.DateId(expires)}. Perjanjian tetap tersimpan dengan status Kedaluwarsa."],
-                    [$"This agreement expires today, {Html.DateEn(expires)}. It stays on record as Expired."]),
-                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
+                (await templates.RoundClosedAsync(a, institution, partner, round), [new Recipient(round.SubmittedBy, round.SubmittedBy), head]),
+            EmailTemplateNames.RenewalNotice when a.ExpiresOn is { } expires => await Notice("RenewalNotice", everyone, kanwil: true, expires, p.Days),
+            EmailTemplateNames.Expired when a.ExpiresOn is { } expires => await Notice("Expired", everyone, kanwil: true, expires),
             EmailTemplateNames.Imported when a.Signing is { Imported: true } signing =>
-                (EmailTemplates.Notice(a, institution, partner, "Perjanjian impor dicatat",
-                    [$"{a.CreatedBy} mencatat perjanjian ini di Sinergi sebagai perjanjian yang ditandatangani sebelumnya, pada {Html.DateId(signing.SignedOn)} di {signing.Place}.",
-                     "Bila Anda tidak mengenali perjanjian ini, hubungi Kanwil atau admin Sinergi."],
-                    [$"{a.CreatedBy} recorded this agreement in Sinergi as signed before, on {Html.DateEn(signing.SignedOn)} at {signing.Place}. If you do not recognise it, contact the Kanwil or the Sinergi admin."]),
-                 [head]),
+                await Notice("Imported", [head], kanwil: false, a.CreatedBy, signing.SignedOn, signing.Place),
             EmailTemplateNames.EvaluationReminder when p.DueOn is { } dueOn =>
-                (EmailTemplates.Notice(a, institution, partner, p.Overdue ? $"Evaluasi ke-{p.Number} terlambat" : $"Evaluasi ke-{p.Number} jatuh tempo",
-                    [p.Overdue
-                        ? $"Evaluasi ke-{p.Number} jatuh tempo pada {Html.DateId(dueOn)} dan belum dicatat."
-                        : $"Evaluasi ke-{p.Number} jatuh tempo hari ini, {Html.DateId(dueOn)}.", "Catat hasil evaluasi (dan rekomendasinya) di Sinergi."],
-                    [p.Overdue ? $"Evaluation {p.Number}, due on {Html.DateEn(dueOn)}, has not been recorded." : $"Evaluation {p.Number} is due today, {Html.DateEn(dueOn)}."]),
-                 p.Overdue ? [head, new Recipient(a.CreatedBy, a.CreatedBy), .. await KanwilAsync(a, ct)] : [head, new Recipient(a.CreatedBy, a.CreatedBy)]),
+                await Notice(p.Overdue ? "EvaluationOverdue" : "EvaluationDue", [head, new Recipient(a.CreatedBy, a.CreatedBy)], kanwil: p.Overdue, p.Number, dueOn),
             // Told even when withdrawn meanwhile (the withdrawal's own notice follows): it was recorded.
             EmailTemplateNames.TerminationScheduled when p.DueOn is { } effective =>
-                (EmailTemplates.Notice(a, institution, partner, $"Diakhiri per {Html.DateId(effective)}",
-                    [$"Pengakhiran perjanjian ini dicatat, berlaku {Html.DateId(effective)}. Alasan: {Html.OneLine(p.Reason ?? "-")}",
-                     "Sampai tanggal itu perjanjian tetap berlaku, dan pengakhiran masih dapat dibatalkan di Sinergi."],
-                    [$"The termination of this agreement was recorded, effective {Html.DateEn(effective)}. It stays in force until then and can still be withdrawn."]),
-                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
+                await Notice("TerminationScheduled", everyone, kanwil: true, effective, p.Reason ?? "-"),
             EmailTemplateNames.TerminationWithdrawn when a.ScheduledTermination is null && a.Status == AgreementStatus.Active && p.DueOn is { } day =>
-                (EmailTemplates.Notice(a, institution, partner, "Pengakhiran dibatalkan",
-                    [$"Pengakhiran yang dijadwalkan berlaku {Html.DateId(day)} dibatalkan. Perjanjian tetap berlaku sampai {Html.DateId(a.ExpiresOn!.Value)}."],
-                    [$"The termination scheduled for {Html.DateEn(day)} was withdrawn. The agreement stays in force until {Html.DateEn(a.ExpiresOn!.Value)}."]),
-                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
+                await Notice("TerminationWithdrawn", everyone, kanwil: true, day, a.ExpiresOn!.Value),
             EmailTemplateNames.Terminated when a is { Status: AgreementStatus.Terminated, Termination: { } t } =>
-                (EmailTemplates.Notice(a, institution, partner, "Perjanjian diakhiri",
-                    [$"Perjanjian ini diakhiri per {Html.DateId(t.EffectiveOn)}. Alasan: {Html.OneLine(t.Reason)}",
-                     "Perjanjian tetap tersimpan di Sinergi dengan status Diakhiri."],
-                    [$"This agreement was terminated effective {Html.DateEn(t.EffectiveOn)}. It stays on record as Terminated."]),
-                 [head, .. partnerContact, .. await KanwilAsync(a, ct)]),
+                await Notice("Terminated", everyone, kanwil: true, t.EffectiveOn, t.Reason),
             _ => null,
         };
         if (email is not { } e)
@@ -146,12 +118,12 @@ public sealed class EmailDelivery(
         return new EmailMessage(to, e.Mail.Subject, e.Mail.Text, e.Mail.Html, outboxId);
     }
 
-    private (RenderedEmail, IEnumerable<Recipient>) ApprovalRequest(Agreement a, Institution institution, Partner partner, ReviewRound round, ReviewStep step, EmailPayload p)
+    private async Task<(RenderedEmail, IEnumerable<Recipient>)> ApprovalRequestAsync(Agreement a, Institution institution, Partner partner, ReviewRound round, ReviewStep step, EmailPayload p)
     {
         var started = round.CurrentStepStartedAt(step) ?? clock.GetUtcNow();
         var token = tokens.Issue(a.Id, round.Round, step.Step, step.Email);
-        var prefix = p.Template != EmailTemplateNames.ReviewReminder ? "Mohon keputusan" : p.Overdue ? "Batas waktu terlewati, mohon keputusan" : "Pengingat, mohon keputusan";
-        var mail = EmailTemplates.ApprovalRequest(a, institution, partner, round, step, started.AddDays(step.DaysAllowed), tokens.Link(token), tokens.Link(token, "/draft"), prefix);
+        var subject = p.Template != EmailTemplateNames.ReviewReminder ? "Mail.Approval.Subject" : p.Overdue ? "Mail.Approval.OverdueSubject" : "Mail.Approval.ReminderSubject";
+        var mail = await templates.ApprovalRequestAsync(a, institution, partner, round, step, started.AddDays(step.DaysAllowed), tokens.Link(token), tokens.Link(token, "/draft"), subject);
         return (mail, [new Recipient(step.Email, step.Name)]);
     }
 

@@ -19,6 +19,7 @@ public static class EmailSetup
         services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransportKind.SendGrid
             ? sp.GetRequiredService<SendGridTransport>()
             : sp.GetRequiredService<SmtpTransport>());
+        services.AddSingleton<EmailTemplates>();
         services.AddSingleton<EmailDelivery>();
         services.AddSingleton<ApprovalTokens>();
         services.AddSinergiDataProtection();

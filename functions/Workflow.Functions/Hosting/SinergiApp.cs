@@ -20,6 +20,8 @@ public static class SinergiApp
     {
         var builder = WebApplication.CreateBuilder(args);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        // The tests run as "Testing": a scoped service taken from the root fails there as it does in Development.
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateScopes = o.ValidateOnBuild = builder.Environment.IsDevOrTesting());
         builder.Services.AddSinergi(builder.Configuration, builder.Environment);
         builder.Services.AddSinergiStandaloneTriggers();
         builder.Services.AddStandaloneProcess(builder.Configuration);
