@@ -23,7 +23,7 @@ public static class ApprovalPages
     public static ApprovalPage NotFound() => Message("NotFound");
 
     public static ApprovalPage OldRound(Agreement a, ReviewStep step, int latestRound) => Message(
-        "OldRound", a.Title, latestRound, step.Decision is { } d ? Id("Approval.OldRound.Kept", DecisionId(d)) : "");
+        "OldRound", a.Title, latestRound, step.Decision is { } d ? Id("Approval.OldRound.Kept", Id($"Decision.{d}")) : "");
 
     public static ApprovalPage RoundClosed(Agreement a, ReviewRound round) => Message("RoundClosed", round.Round, a.Title, Outcome(round.Outcome));
 

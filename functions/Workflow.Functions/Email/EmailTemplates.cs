@@ -31,7 +31,7 @@ public sealed class EmailTemplates(ComponentHtml html)
         var draft = a.DraftOfLatestRound!;
         var mail = new ApprovalContent(
             Id("Mail.Approval.Greeting", step.Name),
-            Id("Mail.Approval.Intro", institution.Name, KindId(a.Kind), round.Round, step.Step, round.Steps.Count),
+            Id("Mail.Approval.Intro", institution.Name, Id($"Kind.{a.Kind}"), round.Round, step.Step, round.Steps.Count),
             [
                 (Id("New.AgreementTitle"), a.Title), (Id("Agreement.FirstParty"), institution.Name), (Id("Agreement.SecondParty"), partner.Name),
                 (Id("Agreement.Validity"), Id("Agreement.Months", a.ValidityMonths)), (Id("Mail.Draft"), Id("Mail.DraftVersion", draft.Version, draft.Document.FileName)),
@@ -56,12 +56,12 @@ public sealed class EmailTemplates(ComponentHtml html)
         var outcome = $"Mail.RoundClosed.{round.Outcome}";
         var mail = new RoundClosedContent(
             Id("Mail.RoundClosed.Summary", round.Round, a.Title, institution.Name, partner.Name, Id(outcome)),
-            Id("Mail.RoundClosed.Last", deciding.Name, DecisionId(deciding.Decision!.Value)),
+            Id("Mail.RoundClosed.Last", deciding.Name, Id($"Decision.{deciding.Decision}")),
             $"{Id("Approval.Decided.Comment")}: {deciding.Comment ?? "-"}",
             [.. round.Steps.Select(s => s.Decision is { } d
-                ? $"{s.Name} ({s.Role}): {DecisionId(d)}{(s.Comment is null ? "" : $" — \"{s.Comment}\"")}"
+                ? $"{s.Name} ({s.Role}): {Id($"Decision.{d}")}{(s.Comment is null ? "" : $" — \"{s.Comment}\"")}"
                 : $"{s.Name} ({s.Role}): {Id("Mail.RoundClosed.Undecided")}")],
-            En("Mail.RoundClosed.English", round.Round, a.Title, En(outcome), deciding.Name, DecisionEn(deciding.Decision!.Value), deciding.Comment ?? "-"));
+            En("Mail.RoundClosed.English", round.Round, a.Title, En(outcome), deciding.Name, En($"Decision.{deciding.Decision}"), deciding.Comment ?? "-"));
         var text = new StringBuilder().AppendLine(OneLine(mail.Summary)).AppendLine()
             .AppendLine(OneLine(mail.LastDecision)).AppendLine(Indented(mail.Comment, "         ")).AppendLine()
             .AppendLine(Id("Mail.RoundClosed.Steps"));

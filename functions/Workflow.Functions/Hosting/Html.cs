@@ -35,25 +35,4 @@ public static class Html
         var local = at.ToOffset(InstitutionTime.Offset(zone));
         return $"{DateEn(DateOnly.FromDateTime(local.DateTime))} {local.ToString("HH:mm", English)} {InstitutionTime.Abbreviation(zone)}";
     }
-
-    public static string KindId(AgreementKind kind) => kind switch
-    {
-        AgreementKind.Mou => "Nota Kesepahaman (MoU)",
-        AgreementKind.Pks => "Perjanjian Kerja Sama (PKS)",
-        _ => "Addendum",
-    };
-
-    public static string DecisionId(ReviewDecision decision) => decision switch
-    {
-        ReviewDecision.Approve => "Disetujui",
-        ReviewDecision.Revise => "Perlu perbaikan",
-        _ => "Ditolak",
-    };
-
-    public static string DecisionEn(ReviewDecision decision) => decision switch
-    {
-        ReviewDecision.Approve => "Approved",
-        ReviewDecision.Revise => "Changes requested",
-        _ => "Rejected",
-    };
 }

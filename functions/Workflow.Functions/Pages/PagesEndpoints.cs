@@ -63,9 +63,7 @@ public static class PagesEndpoints
             Path.GetExtension(file) is ".csv" or ".xlsx"
                 ? Guard(http, () => Reports.ReportsPage.ExportAsync(http, s, Path.GetFileNameWithoutExtension(file), Path.GetExtension(file)[1..], ct))
                 : Task.FromResult<IResult>(TypedResults.NotFound()));
-        open.MapGet("/ditolak", (HttpContext http) => Message(http, 403, "Tidak berwenang", "Not allowed",
-            "Halaman ini bukan untuk peran Anda. Bila akun Anda belum memiliki peran di Sinergi (staf, reviewer, approver, Kanwil atau admin), hubungi admin.",
-            "This page is not for your role. If your account has no role in Sinergi yet, ask the admin."));
+        open.MapGet("/ditolak", (HttpContext http) => Message(http, 403, "NoRole"));
         return app;
     }
 
@@ -77,19 +75,24 @@ public static class PagesEndpoints
     {
         if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.Origin is { Count: > 0 } origin
             && !(Uri.TryCreate(origin.ToString(), UriKind.Absolute, out var from) && from.Authority == http.Request.Host.Value))
-            return Message(http, 403, "Tidak berwenang", "Not allowed", "Formulir dari situs lain ditolak.", "A form from another site was refused.");
+            return Message(http, 403, "OtherSite");
         try { return await page(); }
-        catch (ForbiddenException e) { return Message(http, 403, "Tidak berwenang", "Not allowed", e.Message, "You may not open this agreement or document."); }
-        catch (NotFoundException e) { return Message(http, 404, "Tidak ditemukan", "Not found", e.Message, "It does not exist."); }
-        catch (DomainValidationException e) { return Message(http, 400, "Isian tidak valid", "Invalid input", string.Join(" ", e.Errors.SelectMany(x => x.Value)), "Check the filters."); }
+        catch (ForbiddenException e) { return Message(http, 403, "Forbidden", e.Message); }
+        catch (NotFoundException e) { return Message(http, 404, "NotFound", e.Message); }
+        catch (DomainValidationException e) { return Message(http, 400, "Invalid", string.Join(" ", e.Errors.SelectMany(x => x.Value))); }
         // A form the framework cannot read: too many fields, a field too long, a body over the limit, a broken encoding.
-        catch (InvalidDataException) { return Message(http, 400, "Formulir tidak dapat dibaca", "Form not readable", "Formulir terlalu besar atau rusak; muat ulang halaman lalu coba lagi.", "The form is too large or broken."); }
-        catch (BadHttpRequestException e) { return Message(http, e.StatusCode, "Formulir tidak dapat dibaca", "Form not readable", "Formulir terlalu besar atau rusak; muat ulang halaman lalu coba lagi.", "The form is too large or broken."); }
+        catch (InvalidDataException) { return Message(http, 400, "Unreadable"); }
+        catch (BadHttpRequestException e) { return Message(http, e.StatusCode, "Unreadable"); }
     }
 
-    private static IResult Message(HttpContext http, int status, string titleId, string titleEn, string id, string en)
+    /// <summary>
+    /// A page saying why: <c>Message.{name}.Title</c> and <c>.Text</c>. The refusal's own message (in Bahasa Indonesia,
+    /// naming the agreement or the field) stands in for the text on the Indonesian page.
+    /// </summary>
+    private static IResult Message(HttpContext http, int status, string name, string? detail = null)
     {
         var p = PageContext.From(http);
-        return PageLayout.View<Views.MessageView>(http, new Dictionary<string, object?> { ["Page"] = p, ["Title"] = p.T(titleId, titleEn), ["Text"] = p.T(id, en) }, status);
+        var text = detail is not null && !p.English ? detail : p.Texts[$"Message.{name}.Text"];
+        return PageLayout.View<Views.MessageView>(http, new Dictionary<string, object?> { ["Page"] = p, ["Title"] = p.Texts[$"Message.{name}.Title"].Value, ["Text"] = text }, status);
     }
 }

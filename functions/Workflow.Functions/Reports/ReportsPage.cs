@@ -17,6 +17,7 @@ public static class ReportsPage
     public static async Task<IResult> ExportAsync(HttpContext http, PageServices s, string name, string format, CancellationToken ct)
     {
         var p = PageContext.From(http);
+        var t = p.Texts;
         var query = AgreementListQuery.From(http);
         var look = await AgreementListQuery.Lookups.ReadAsync(s, ct);
         var (partners, institutions) = (look.Partners, look.Institutions);
@@ -34,9 +35,9 @@ public static class ReportsPage
                         p.Kind(r.Kind), r.Title, p.Status(r.Status), string.Join("; ", r.Areas.Select(p.Area)),
                         r.EffectiveFrom, r.ExpiresOn, r.Id];
             }
-            table = new ReportTable(p.T("Perjanjian", "Agreements"),
-                [p.T("Lembaga", "Institution"), p.T("Wilayah", "Region"), p.T("Mitra", "Partner"), p.T("Jenis mitra", "Partner kind"), p.T("Jenis", "Kind"),
-                 p.T("Judul", "Title"), "Status", p.T("Bidang", "Areas"), p.T("Berlaku mulai", "Effective from"), p.T("Berakhir", "Expires"), "Id"],
+            table = new ReportTable(t["Reports.Agreements"],
+                [t["List.Institution"], t["Reports.Region"], t["List.Partner"], t["List.PartnerKind"], t["New.Kind"],
+                 t["New.AgreementTitle"], "Status", t["Reports.Areas"], t["Reports.EffectiveFrom"], t["Dashboard.Expires"], "Id"],
                 Rows());
         }
         else
@@ -62,7 +63,7 @@ public static class ReportsPage
                 foreach (var (group, row) in counts) yield return [group, .. row.Select(n => (object?)n), row.Sum()];
                 await Task.CompletedTask;
             }
-            table = new ReportTable(p.T("Rekap", "Counts"), [p.T("Kelompok", "Group"), .. statuses.Select(p.Status), p.T("Jumlah", "Total")], Totals());
+            table = new ReportTable(t["Reports.Counts.Sheet"], [t["Reports.Group"], .. statuses.Select(p.Status), t["Reports.Total"]], Totals());
         }
         var fileName = $"sinergi-{name}-{s.Clock.GetUtcNow():yyyyMMdd}.{format}";
         if (format == "csv")
