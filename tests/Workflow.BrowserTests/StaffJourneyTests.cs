@@ -51,9 +51,42 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
         }
     }
 
-    [Fact]
-    public async Task StaffRunsAnAgreementFromAudiensiToItsRenewalNoticeAndAnOutsiderIsKeptOut()
+    /// <summary>What the pages say that a test looks for, in each language.</summary>
+    private sealed record Words(string Exploring, string InReview, string NotAllowed, string ReviewNotYet, string DraftNotWhenActive,
+        string RenewalNeedsEvaluation, string TerminationScheduled, string AlreadyScheduled, string Drafting);
+
+    private static Words In(string language) => language == "en"
+        ? new("Exploring", "In review", "Not allowed", "Cannot submit for review: the agreement is Exploring; it must be Drafting.", "Cannot upload a draft: the agreement is Active",
+            "A renewal needs an evaluation in the last 12 months", "Termination scheduled", "A termination is already scheduled for", "Drafting")
+        : new("Penjajakan", "Dalam reviu", "Tidak berwenang", "Tidak dapat mengajukan reviu: status perjanjian Penjajakan, harus Penyusunan draf.", "Tidak dapat mengunggah draf: status perjanjian Berlaku",
+            "Perpanjangan memerlukan evaluasi dalam 12 bulan terakhir", "Pengakhiran dijadwalkan", "Pengakhiran sudah dijadwalkan berlaku", "Penyusunan draf");
+
+    /// <summary>The page in the language chosen, through the link every page offers.</summary>
+    private static async Task InLanguageAsync(IPage page, string language, string path)
     {
+        await page.GotoAsync($"/app/bahasa?l={language}&kembali={Uri.EscapeDataString(path)}");
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+    }
+
+    /// <summary>Sends one of the agreement page's forms; it must be taken (the page comes back without a message).</summary>
+    private static async Task SubmitAsync(IPage page, string form)
+    {
+        await page.ClickAsync($"#{form} button[type=submit]");
+        await page.WaitForLoadStateAsync();
+        var errors = await page.Locator(".error").AllInnerTextsAsync();
+        Assert.True(errors.Count == 0, $"the {form} form was refused: {string.Join(" | ", errors)}");
+    }
+
+    /// <summary>The forms the agreement page offers, by name.</summary>
+    private static async Task<IReadOnlyList<string>> FormsAsync(IPage page) =>
+        [.. (await page.Locator("form.command").EvaluateAllAsync<string[]>("fs => fs.map(f => f.id)")).Order()];
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task StaffRunsAnAgreementFromAudiensiToItsRenewalNoticeAndAnOutsiderIsKeptOut(string language)
+    {
+        var words = In(language);
         var api = fixture.Api();
         var w = await api.NewWorldAsync();
         var outsider = await api.NewWorldAsync();
@@ -68,7 +101,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await SignInAsync(page, staffEmail);
 
             // A new agreement from the audiensi.
-            await page.GotoAsync("/app/perjanjian/baru");
+            await InLanguageAsync(page, language, "/app/perjanjian/baru");
             await page.SelectOptionAsync("select[name=partnerId]", w.PartnerId);
             await page.SelectOptionAsync("select[name=kind]", "Pks");
             await page.FillAsync("input[name=title]", "PKS Pembinaan Kemandirian dan Pemasaran Produk WBP");
@@ -84,18 +117,23 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await page.ClickAsync("form.command button[type=submit]");
             await page.WaitForURLAsync(new Regex("/app/perjanjian/agr-[a-z0-9]+$"));
             var id = AgreementId().Match(page.Url).Groups[1].Value;
-            Assert.Contains("Penjajakan", await page.InnerTextAsync("main"));
+            Assert.Contains(words.Exploring, await page.InnerTextAsync("main"));
+            Assert.Equal(["action-plan", "draft"], await FormsAsync(page));
+            Assert.Contains(words.ReviewNotYet, await page.InnerTextAsync("ul.refused"));
 
             // A draft, then a review with one official.
             await page.SetInputFilesAsync("#draft input[name=file]", pdf);
             await page.ClickAsync("#draft button[type=submit]");
             await page.WaitForSelectorAsync("#review");
+            Assert.Contains(words.Drafting, await page.InnerTextAsync("main"));
+            Assert.Equal(["action-plan", "draft", "review"], await FormsAsync(page));
             await page.SelectOptionAsync("#review select[name='steps[0].role']", "Legal");
             await page.FillAsync("#review input[name='steps[0].name']", "Yessy Rita Apsati");
             await page.FillAsync("#review input[name='steps[0].email']", official);
             await page.FillAsync("#review input[name='steps[0].daysAllowed']", "7");
             await page.ClickAsync("#review button[type=submit]");
-            await page.WaitForSelectorAsync("text=Dalam reviu");
+            await page.WaitForSelectorAsync($"text={words.InReview}");
+            Assert.Empty(await FormsAsync(page));
 
             // The official decides from the emailed link, in their own browser.
             var email = await fixture.Mail.WaitForAsync(official);
@@ -104,10 +142,13 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await officialPage.GotoAsync(link);
             Assert.Contains("Mohon keputusan Anda", await officialPage.InnerTextAsync("h1"));
             // One page in both languages (Bahasa Indonesia, English beneath): on a phone and on a desktop.
-            await officialPage.SetViewportSizeAsync(1280, 900);
-            await Shot(officialPage, "approval-page-desktop.png");
-            await officialPage.SetViewportSizeAsync(390, 844);
-            await Shot(officialPage, "approval-page-phone.png");
+            if (language == "id")
+            {
+                await officialPage.SetViewportSizeAsync(1280, 900);
+                await Shot(officialPage, "approval-page-desktop.png");
+                await officialPage.SetViewportSizeAsync(390, 844);
+                await Shot(officialPage, "approval-page-phone.png");
+            }
             // On a 390-px phone nothing runs off the screen, the draft's download button included.
             Assert.True(await officialPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the approval page scrolls sideways");
             var download = (await officialPage.Locator("a.button").BoundingBoxAsync())!;
@@ -115,9 +156,15 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await officialPage.FillAsync("textarea[name=comment]", "Sudah sesuai.");
             await officialPage.ClickAsync("button[value=approve]");
             await officialPage.WaitForSelectorAsync("text=keputusan Anda telah dicatat");
+            Assert.Contains("your decision has been recorded", await officialPage.InnerTextAsync("p.en"));
 
-            // Signing and an evaluation.
+            // Approved: an action plan, then the signing and an evaluation.
             await page.ReloadAsync();
+            Assert.Equal(["action-plan", "signing"], await FormsAsync(page));
+            await page.FillAsync("#action-plan input[name='items[0].activity']", "Pelatihan konveksi");
+            await page.FillAsync("#action-plan input[name='items[0].owner']", "Kasi Giatja");
+            await page.FillAsync("#action-plan input[name='items[0].frequency']", "Mingguan");
+            await SubmitAsync(page, "action-plan");
             await page.FillAsync("#signing input[name=signedOn]", today.ToString("yyyy-MM-dd"));
             await page.FillAsync("#signing input[name=place]", "Lapas Narkotika Samarinda");
             await page.FillAsync("#signing input[name='signatories[0].name']", "Hidayat");
@@ -128,9 +175,11 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await page.ClickAsync("#signing button[type=submit]");
             await page.Locator("#evaluation, .error").First.WaitForAsync();
             Assert.True(await page.Locator("#evaluation").CountAsync() == 1, "signing refused: " + string.Join(" | ", await page.Locator(".error").AllInnerTextsAsync()));
+            Assert.Equal(["action-plan", "evaluation", "termination"], await FormsAsync(page));
             await page.FillAsync("#evaluation input[name=periodEnd]", today.ToString("yyyy-MM-dd"));
             await page.FillAsync("#evaluation textarea[name=summary]", "Pelatihan konveksi berjalan; produk dipamerkan.");
             await page.SelectOptionAsync("#evaluation select[name=recommendation]", "Renew");
+            await page.SelectOptionAsync("#evaluation select[name='itemScores[0].score']", "4");
             await page.ClickAsync("#evaluation button[type=submit]");
             await page.WaitForSelectorAsync("text=Pelatihan konveksi berjalan");
             var documentLink = await page.GetAttributeAsync("a[href*='/dokumen/']", "href");
@@ -148,7 +197,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
                 Assert.StartsWith("1", expiringCard.Trim());
                 Assert.Contains("PKS Pembinaan Kemandirian dan Pemasaran Produk WBP", await dashboard.InnerTextAsync("main"));
                 Assert.Equal("rgb(11, 83, 148)", await dashboard.EvalOnSelectorAsync<string>("header", "e => getComputedStyle(e).backgroundColor")); // the app's own stylesheet applied
-                await ShotsAsync(dashboard, "/app", "dashboard");
+                if (language == "id") await ShotsAsync(dashboard, "/app", "dashboard");
                 var head = $"kalapas@{w.InstitutionId[6..]}.go.id";
                 var deadline = DateTime.UtcNow.AddSeconds(20);
                 while (!(await fixture.Mail.ToAsync(head)).Any(m => m["subject"]!.GetValue<string>().StartsWith("[Sinergi] Berakhir dalam 80 hari")))
@@ -156,7 +205,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
                     Assert.True(DateTime.UtcNow < deadline, "no renewal notice reached the head of the institution");
                     await Task.Delay(100);
                 }
-                await ShotsAsync(dashboard, $"/app/perjanjian/{id}", "agreement-page");
+                if (language == "id") await ShotsAsync(dashboard, $"/app/perjanjian/{id}", "agreement-page");
             }
             finally
             {
@@ -166,9 +215,10 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             // Someone of another institution sees neither the page nor its documents.
             var other = await fixture.NewPageAsync();
             await SignInAsync(other, $"staf@{outsider.InstitutionId}.example");
+            await InLanguageAsync(other, language, "/app");
             var refused = await other.GotoAsync($"/app/perjanjian/{id}");
             Assert.Equal((int)HttpStatusCode.Forbidden, refused!.Status);
-            Assert.Contains("Tidak berwenang", await other.InnerTextAsync("h1"));
+            Assert.Contains(words.NotAllowed, await other.InnerTextAsync("h1"));
             var document = await other.APIRequest.GetAsync(documentLink!);
             Assert.Equal((int)HttpStatusCode.Forbidden, document.Status);
         }
@@ -178,29 +228,32 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
         }
     }
 
-    [Fact]
-    public async Task InEnglishAnActiveAgreementsFormsAreTheOnesItsRulesAllowAndEachSucceeds()
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task AnActiveAgreementsFormsAreTheOnesItsRulesAllowAndEachSucceeds(string language)
     {
+        var words = In(language);
         var api = fixture.Api();
         var w = await api.NewWorldAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)); // the institution is in WITA
         var id = await api.ImportAsync(w, today.AddMonths(-2).ToString("yyyy-MM-dd"), 24);
         var page = await fixture.NewPageAsync();
         await SignInAsync(page, $"staf@{w.InstitutionId}.example");
-        await page.GotoAsync($"/app/bahasa?l=en&kembali={Uri.EscapeDataString($"/app/perjanjian/{id}")}");
-        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await InLanguageAsync(page, language, $"/app/perjanjian/{id}");
+        Task<IReadOnlyList<string>> FormsAsync() => StaffJourneyTests.FormsAsync(page);
 
-        // Offered: the plan, an evaluation, a termination. Refused, with the rule's reason in English: a draft, a renewal.
-        async Task<IReadOnlyList<string>> FormsAsync() => [.. (await page.Locator("form.command").EvaluateAllAsync<string[]>("fs => fs.map(f => f.id)")).Order()];
+        // Offered: the plan, an evaluation, a termination. Refused, with the rule's reason in the page's language: a draft, a renewal.
         Assert.Equal(["action-plan", "evaluation", "termination"], await FormsAsync());
         var refused = await page.InnerTextAsync("ul.refused");
-        Assert.Contains("Cannot upload a draft: the agreement is Active", refused);
-        Assert.Contains("A renewal needs an evaluation in the last 12 months", refused);
+        Assert.Contains(words.DraftNotWhenActive, refused);
+        Assert.Contains(words.RenewalNeedsEvaluation, refused);
 
         await page.FillAsync("#action-plan input[name='items[0].activity']", "Vocational sewing class");
         await page.FillAsync("#action-plan input[name='items[0].owner']", "Head of Giatja");
-        await page.ClickAsync("#action-plan button[type=submit]");
-        await page.WaitForSelectorAsync("#action-plan input[value='Vocational sewing class']");
+        await page.FillAsync("#action-plan input[name='items[0].dueOn']", today.AddMonths(3).ToString("yyyy-MM-dd"));
+        await SubmitAsync(page, "action-plan");
+        Assert.Contains("Vocational sewing class", await page.InnerTextAsync("table"));
 
         await page.FillAsync("#evaluation input[name=periodEnd]", today.ToString("yyyy-MM-dd"));
         await page.FillAsync("#evaluation textarea[name=summary]", "Classes run every week; products sold at the fair.");
@@ -215,8 +268,8 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
         await page.ClickAsync("#termination button[type=submit]");
         await page.WaitForSelectorAsync("#withdrawal");
         Assert.Equal(["action-plan", "evaluation", "withdrawal"], await FormsAsync());
-        Assert.Contains("Termination scheduled", await page.InnerTextAsync("dl.facts"));
-        Assert.Contains($"A termination is already scheduled for {today.AddDays(30):yyyy-MM-dd}", await page.InnerTextAsync("ul.refused"));
+        Assert.Contains(words.TerminationScheduled, await page.InnerTextAsync("dl.facts"));
+        Assert.Contains($"{words.AlreadyScheduled} {today.AddDays(30):yyyy-MM-dd}", await page.InnerTextAsync("ul.refused"));
         await page.FillAsync("#withdrawal textarea[name=reason]", "The programme stays here.");
         await page.ClickAsync("#withdrawal button[type=submit]");
         await page.WaitForSelectorAsync("#renewal");
@@ -226,7 +279,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
         await page.FillAsync("#renewal input[name=validityMonths]", "24");
         await page.ClickAsync("#renewal button[type=submit]");
         await page.WaitForURLAsync(url => AgreementId().Match(url) is { Success: true } m && m.Groups[1].Value != id);
-        Assert.Contains("Drafting", await page.InnerTextAsync("main"));
+        Assert.Contains(words.Drafting, await page.InnerTextAsync("main"));
         Assert.Contains("draft", await FormsAsync());
     }
 
