@@ -49,7 +49,7 @@ public class TextsTests
     {
         Assert.Equal("13 Maret 2023 s.d. 13 Maret 2026", Bilingual.Id("Mail.Period", new DateOnly(2023, 3, 13), new DateOnly(2026, 3, 13)));
         Assert.Equal("13 March 2023 to 13 March 2026", Bilingual.En("Mail.Period", new DateOnly(2023, 3, 13), new DateOnly(2026, 3, 13)));
-        Assert.Equal("5 Agustus 2025", Workflow.Functions.Hosting.Html.DateId(new DateOnly(2025, 8, 5)));
+        Assert.Equal("5 Agustus 2025", Workflow.Functions.Hosting.Formats.DateId(new DateOnly(2025, 8, 5)));
     }
 
     private static void None(string what, IEnumerable<string> keys)

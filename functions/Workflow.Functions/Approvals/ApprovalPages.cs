@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Workflow.Core;
 using Workflow.Functions.Approvals.Views;
 using Workflow.Functions.Directory;
-using static Workflow.Functions.Hosting.Html;
+using static Workflow.Functions.Hosting.Formats;
 using static Workflow.Functions.Pages.Bilingual;
 
 namespace Workflow.Functions.Approvals;

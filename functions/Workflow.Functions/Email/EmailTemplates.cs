@@ -3,7 +3,7 @@ using Workflow.Core;
 using Workflow.Functions.Directory;
 using Workflow.Functions.Email.Views;
 using Workflow.Functions.Pages;
-using static Workflow.Functions.Hosting.Html;
+using static Workflow.Functions.Hosting.Formats;
 using static Workflow.Functions.Pages.Bilingual;
 
 namespace Workflow.Functions.Email;

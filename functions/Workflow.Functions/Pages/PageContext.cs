@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Workflow.Core;
 using Workflow.Functions.Auth;
-using static Workflow.Functions.Hosting.Html;
+using static Workflow.Functions.Hosting.Formats;
 
 namespace Workflow.Functions.Pages;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using Workflow.Core;
 
 namespace Workflow.Functions.Hosting;
 
-/// <summary>Small helpers for the HTML that emails and pages are made of. Every value from a user goes through <see cref="E"/>.</summary>
-public static class Html
+/// <summary>
+/// How values are written for people: dates and instants in Bahasa Indonesia and English, and values in plain-text
+/// e-mails. (HTML is written by Razor components, which encode every value.)
+/// </summary>
+public static class Formats
 {
-    public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
-
     /// <summary>A value that belongs on one line of a plain-text e-mail: a line break or other control character in it becomes a space.</summary>
     public static string OneLine(string? value) => new((value ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
