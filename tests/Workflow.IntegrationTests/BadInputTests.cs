@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Workflow.Functions.Hosting;
 using Workflow.IntegrationTests.Infrastructure;
 
 namespace Workflow.IntegrationTests;
@@ -116,7 +118,7 @@ public sealed class BadInputTests(SinergiFixture fixture)
     [MemberData(nameof(CaseNames))]
     public async Task BadRequestGetsAProblemAndChangesNothing(string name)
     {
-        var setup = await SetupAsync();
+        var setup = await SharedSetupAsync();
         await fixture.Storage.WaitForQuietAsync();
         var before = await fixture.Storage.SnapshotAsync();
 
@@ -141,6 +143,40 @@ public sealed class BadInputTests(SinergiFixture fixture)
         foreach (var field in new[] { "kind", "title", "purpose", "scope", "validityMonths" })
             Assert.True(errors.ContainsKey(field), $"no error for {field}: {errors.ToJsonString()}");
         Assert.Equal("Wajib diisi.", errors["title"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task JsonThatCannotBeReadIsNamedByItsFieldInWordsAndByItsProblemType()
+    {
+        var w = await api.NewWorldAsync();
+        async Task<JsonObject> ErrorsAsync(string body) =>
+            (await Api.Problem(await api.Send(HttpMethod.Post, "/api/agreements", w.StaffToken, body), HttpStatusCode.BadRequest))["errors"]!.AsObject();
+
+        Assert.Equal("Nilai tidak dikenal; pilih salah satu: Mou, Pks, Addendum.", (await ErrorsAsync("""{"kind":"Kontrak"}"""))["kind"]![0]!.GetValue<string>());
+        Assert.Equal("Harus bilangan bulat.", (await ErrorsAsync("""{"validityMonths":"dua belas"}"""))["validityMonths"]![0]!.GetValue<string>());
+        Assert.Equal("Tanggal harus berformat yyyy-MM-dd.", (await ErrorsAsync("""{"audiensi":{"date":"13/03/2023"}}"""))["audiensi.date"]![0]!.GetValue<string>());
+        // The serializer names a value read for a record's constructor without its parents: "area", not "scope[1].area".
+        var scope = await ErrorsAsync("""{"scope":[{"area":"Health"},{"area":"Sulap"}]}""");
+        Assert.StartsWith("Nilai tidak dikenal; pilih salah satu: Health, Education", scope.Single(e => e.Key.EndsWith("area")).Value![0]!.GetValue<string>());
+        Assert.Contains("baris 1, kolom", (await ErrorsAsync("""{"title": """))["body"]![0]!.GetValue<string>());
+
+        var move = await Api.Problem(await api.Send(HttpMethod.Post, $"/api/agreements/{(await api.CreateAsync(w))["id"]}/review", w.StaffToken,
+            Api.Steps("hukum@kanwil.go.id")), HttpStatusCode.Conflict);
+        Assert.Equal(ProblemTypes.InvalidMove, move["type"]!.GetValue<string>());
+    }
+
+    private static readonly SemaphoreSlim SetupOnce = new(1, 1);
+    private static Setup? shared;
+
+    /// <summary>
+    /// One set of agreements for every case: each case checks that its bad request changed nothing, so the next one
+    /// finds them as they were (and a case that did change something fails on its own).
+    /// </summary>
+    private async Task<Setup> SharedSetupAsync()
+    {
+        await SetupOnce.WaitAsync();
+        try { return shared ??= await SetupAsync(); }
+        finally { SetupOnce.Release(); }
     }
 
     private async Task<Setup> SetupAsync()

@@ -29,7 +29,7 @@ public sealed class MultipartUpload
         var text = Field(name);
         if (string.IsNullOrWhiteSpace(text)) return default;
         try { return JsonSerializer.Deserialize<T>(text, SinergiJson.Options); }
-        catch (JsonException e) { throw DomainValidationException.For(name, $"JSON tidak valid: {e.Message}"); }
+        catch (JsonException e) { throw JsonErrors.From(e, typeof(T), name); }
     }
 
     public DateOnly? Date(string name)

@@ -22,7 +22,7 @@ public static class HttpSetup
         services.ConfigureHttpJsonOptions(o => SinergiJson.Configure(o.SerializerOptions));
         // Binding failures (malformed JSON, wrong types) throw, so the problem handler words them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.Complete);
         // Pages are Razor components rendered on the server (no interactivity, no script); their texts are resources.
         services.AddRazorComponents();
         services.AddLocalization();

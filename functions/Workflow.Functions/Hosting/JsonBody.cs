@@ -20,13 +20,9 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            throw DomainValidationException.For(Field(e.Path), e.Message.Split(" Path: ")[0]);
+            throw JsonErrors.From(e, typeof(T));
         }
     }
-
-    /// <summary>"$.steps[2].role" is the field "steps[2].role", as the agreement names its errors.</summary>
-    private static string Field(string? path) =>
-        path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 }
 
 /// <summary>

@@ -24,34 +24,58 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     internal static ProblemDetails? Map(Exception exception) => exception switch
     {
-        DomainValidationException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(k => k.Key, k => k.Value))
-        {
-            Status = 400, Title = "Data tidak valid", Detail = "Periksa isian yang ditandai.",
-        },
-        BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Permintaan tidak dapat dibaca", Detail = Describe(e) },
-        JsonException e => new ProblemDetails { Status = 400, Title = "JSON tidak valid", Detail = e.Message },
+        DomainValidationException e => Invalid(e.Errors),
+        BadHttpRequestException { StatusCode: 413 } => Problem(413, ProblemTypes.TooLarge, "Terlalu besar", "Permintaan melebihi batas ukuran."),
+        BadHttpRequestException { InnerException: JsonException json } => Invalid(JsonErrors.From(json, typeof(object)).Errors),
+        BadHttpRequestException => Invalid(Body("Permintaan tidak dapat dibaca: periksa parameter dan isinya.")),
+        JsonException e => Invalid(JsonErrors.From(e, typeof(object)).Errors),
         // A form the framework could not read (too many fields, a field too long, a broken encoding).
-        InvalidDataException e => new ProblemDetails { Status = 400, Title = "Formulir tidak dapat dibaca", Detail = e.Message },
-        InvalidMoveException e => new ProblemDetails { Status = 409, Title = "Langkah tidak diizinkan pada status ini", Detail = e.Message },
-        ConcurrencyConflictException e => new ProblemDetails { Status = 409, Title = "Perjanjian diubah oleh permintaan lain", Detail = e.Message },
-        NotFoundException e => new ProblemDetails { Status = 404, Title = "Tidak ditemukan", Detail = e.Message },
-        ForbiddenException e => new ProblemDetails { Status = 403, Title = "Tidak berwenang", Detail = e.Message },
-        PayloadTooLargeException e => new ProblemDetails { Status = 413, Title = "Terlalu besar", Detail = e.Message },
+        InvalidDataException => Invalid(Body("Formulir tidak dapat dibaca: terlalu banyak bagian, bagian terlalu panjang, atau rusak.")),
+        InvalidMoveException e => Problem(409, ProblemTypes.InvalidMove, "Langkah tidak diizinkan pada status ini", e.Message),
+        ConcurrencyConflictException e => Problem(409, ProblemTypes.LostRace, "Perjanjian diubah oleh permintaan lain", e.Message),
+        NotFoundException e => Problem(404, ProblemTypes.NotFound, "Tidak ditemukan", e.Message),
+        ForbiddenException e => Problem(403, ProblemTypes.Forbidden, "Tidak berwenang", e.Message),
+        PayloadTooLargeException e => Problem(413, ProblemTypes.TooLarge, "Terlalu besar", e.Message),
         // The storage refused a size our own checks let through: still the caller's input, never a 500.
         RequestFailedException { ErrorCode: "EntityTooLarge" or "PropertyValueTooLarge" or "RequestBodyTooLarge" } =>
-            new ProblemDetails { Status = 413, Title = "Terlalu besar", Detail = "Data ini terlalu besar untuk disimpan. Persingkat isian yang panjang." },
-        UnsupportedMediaTypeException e => new ProblemDetails { Status = 415, Title = "Jenis berkas tidak didukung", Detail = e.Message },
-        IdempotencyKeyReusedException e => new ProblemDetails { Status = 422, Title = "Idempotency-Key sudah dipakai", Detail = e.Message },
+            Problem(413, ProblemTypes.TooLarge, "Terlalu besar", "Data ini terlalu besar untuk disimpan. Persingkat isian yang panjang."),
+        UnsupportedMediaTypeException e => Problem(415, ProblemTypes.UnsupportedMediaType, "Jenis berkas tidak didukung", e.Message),
+        IdempotencyKeyReusedException e => Problem(422, ProblemTypes.IdempotencyConflict, "Idempotency-Key sudah dipakai", e.Message),
         RequestFailedException { Status: 0 or 408 or 500 or 502 or 503 or 504 } or AggregateException { InnerException: RequestFailedException }
             or HttpRequestException or TimeoutException =>
-            new ProblemDetails { Status = 503, Title = "Penyimpanan tidak dapat dijangkau", Detail = "Coba lagi sebentar lagi." },
+            Problem(503, ProblemTypes.StorageUnavailable, "Penyimpanan tidak dapat dijangkau", "Coba lagi sebentar lagi."),
         _ => null,
     };
 
-    private static string Describe(BadHttpRequestException e) => e.InnerException switch
+    private static ProblemDetails Problem(int status, string type, string title, string detail) => new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails Invalid(IReadOnlyDictionary<string, string[]> errors) => new(errors.ToDictionary(k => k.Key, k => k.Value))
     {
-        JsonException json => $"JSON tidak valid: {json.Message}",
-        { } inner => $"{e.Message} {inner.Message}",
-        _ => e.Message,
+        Status = 400, Type = ProblemTypes.Validation, Title = "Data tidak valid", Detail = "Periksa isian yang ditandai.",
     };
+
+    private static Dictionary<string, string[]> Body(string message) => new() { ["body"] = [message] };
+
+    /// <summary>
+    /// The problems the framework writes itself (an empty 401, 403, 404 or 405 given a body by the status-code pages,
+    /// a 415 of a route that takes no such body): a type by their status, and a 400 always with <c>errors</c>.
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            problem.Type = problem.Status switch
+            {
+                400 => ProblemTypes.Validation,
+                401 => ProblemTypes.Unauthorized,
+                403 => ProblemTypes.Forbidden,
+                404 => ProblemTypes.NotFound,
+                413 => ProblemTypes.TooLarge,
+                415 => ProblemTypes.UnsupportedMediaType,
+                503 => ProblemTypes.StorageUnavailable,
+                _ => problem.Type,
+            };
+        if (problem.Status == 400 && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
+            problem.Extensions["errors"] = Body(problem.Detail ?? problem.Title ?? "Permintaan tidak valid.");
+    }
 }

@@ -213,6 +213,13 @@ public sealed class Api(HttpClient http)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
         Assert.False(string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>()));
+        // Each kind of refusal has its own documented type; a 400 names its fields; no answer shows a .NET type name.
+        var type = problem["type"]?.GetValue<string>();
+        var kinds = ProblemTypes.All.Where(k => k.Status == (int)expected).Select(k => k.Type).ToList();
+        if (kinds.Count > 0) Assert.Contains(type, kinds);
+        if (expected == HttpStatusCode.BadRequest) Assert.NotEmpty(problem["errors"]!.AsObject());
+        var text = problem.ToJsonString();
+        foreach (var leak in new[] { "System.", "Workflow.", "Microsoft." }) Assert.DoesNotContain(leak, text);
         return problem;
     }
 
