@@ -20,13 +20,13 @@ public static class AdminApi
         {
             if (!http.Caller().IsAdmin) throw new ForbiddenException("Hanya admin yang dapat membangun ulang daftar.");
             return TypedResults.Ok(new RebuildResponse(await projections.RebuildAsync(ct)));
-        }).ProducesProblem(403);
+        }).ProducesProblem(403).WithName("rebuildLists").WithSummary("Write every list projection again from the agreements (admin)");
         // Agreements recorded before their lifecycle ran as orchestrations (or whose start was lost) get one; idempotent.
         group.MapPost("/start-processes", async Task<Ok<StartProcessesResponse>> (HttpContext http, MissingProcesses processes, CancellationToken ct) =>
         {
             if (!http.Caller().IsAdmin) throw new ForbiddenException("Hanya admin yang dapat memulai proses perjanjian.");
             return TypedResults.Ok(new StartProcessesResponse(await processes.StartAsync(ct)));
-        }).ProducesProblem(403);
+        }).ProducesProblem(403).WithName("startProcesses").WithSummary("Give every agreement that has not ended an orchestration (admin)");
         return app;
     }
 }

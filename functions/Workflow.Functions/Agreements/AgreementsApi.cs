@@ -13,14 +13,20 @@ public static class AgreementsApi
     {
         var group = app.MapGroup("/api/agreements").WithTags("Agreements").RequireAuthorization();
         group.MapPost("/", Create).WithBodyLimit(BodyLimit.Json).Accepts<CreateAgreementRequest>("application/json")
-            .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
+            .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422)
+            .WithName("createAgreement").WithSummary("Create an agreement, from an audiensi or directly as a draft");
         group.MapPost("/import", Import).DisableAntiforgery().WithUploadLimit(app)
             .Accepts<ImportAgreementRequest>("multipart/form-data")
-            .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
-        group.MapGet("/", List).ProducesValidationProblem().ProducesProblem(403);
-        group.MapGet("/{id}", Get).ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/{id}/history", History).ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/{id}/documents/{documentId}", Document).Produces(200, contentType: "application/pdf").ProducesProblem(403).ProducesProblem(404);
+            .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(413).ProducesProblem(415)
+            .WithName("importAgreement").WithSummary("Import an agreement signed before Sinergi (Kanwil or admin)");
+        group.MapGet("/", List).ProducesValidationProblem().ProducesProblem(403)
+            .WithName("listAgreements").WithSummary("List the agreements the caller may see, a page at a time");
+        group.MapGet("/{id}", Get).ProducesProblem(403).ProducesProblem(404)
+            .WithName("getAgreement").WithSummary("Get one agreement, with the moves the caller may make on it now");
+        group.MapGet("/{id}/history", History).ProducesProblem(403).ProducesProblem(404)
+            .WithName("getAgreementHistory").WithSummary("Get an agreement's events, with its hash chain checked");
+        group.MapGet("/{id}/documents/{documentId}", Document).Produces(200, contentType: "application/pdf").ProducesProblem(403).ProducesProblem(404)
+            .WithName("getAgreementDocument").WithSummary("Download one of an agreement's documents");
         return app;
     }
 

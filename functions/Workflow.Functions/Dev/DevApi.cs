@@ -25,11 +25,15 @@ public static class DevApi
         if (!environment.IsDevOrTesting()) return app;
         var group = app.MapGroup("/api/dev").WithTags("Development");
         if (app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens)
-            group.MapPost("/token", Token).ProducesValidationProblem();
-        group.MapGet("/clock", (DevClock clock) => TypedResults.Ok(new ClockResponse(clock.GetUtcNow(), clock.IsSet)));
-        group.MapPut("/clock", SetClock).ProducesValidationProblem();
-        group.MapDelete("/clock", (DevClock clock) => { clock.Reset(); return TypedResults.Ok(new ClockResponse(clock.GetUtcNow(), false)); });
-        group.MapPost("/sweep", async (Sweep sweep, CancellationToken ct) => TypedResults.Ok(await sweep.RunAsync(ct)));
+            group.MapPost("/token", Token).ProducesValidationProblem()
+            .WithName("createDevToken").WithSummary("Get a development token (Development and Testing only)");
+        group.MapGet("/clock", (DevClock clock) => TypedResults.Ok(new ClockResponse(clock.GetUtcNow(), clock.IsSet)))
+            .WithName("getDevClock").WithSummary("Read the development clock");
+        group.MapPut("/clock", SetClock).ProducesValidationProblem().WithName("setDevClock").WithSummary("Move the development clock");
+        group.MapDelete("/clock", (DevClock clock) => { clock.Reset(); return TypedResults.Ok(new ClockResponse(clock.GetUtcNow(), false)); })
+            .WithName("resetDevClock").WithSummary("Put the development clock back to real time");
+        group.MapPost("/sweep", async (Sweep sweep, CancellationToken ct) => TypedResults.Ok(await sweep.RunAsync(ct)))
+            .WithName("runSweep").WithSummary("Run the timer-triggered work now");
         return app;
     }
 

@@ -11,13 +11,16 @@ public static class InstitutionsApi
     {
         var group = app.MapGroup("/api/institutions").WithTags("Institutions").RequireAuthorization();
         group.MapPost("/", Create).WithBodyLimit(BodyLimit.Json)
-            .Accepts<InstitutionRequest>("application/json").Produces<Institution>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
-        group.MapGet("/", async (DirectoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListInstitutionsAsync(ct)));
+            .Accepts<InstitutionRequest>("application/json").Produces<Institution>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409)
+            .WithName("createInstitution").WithSummary("Register an institution (admin, or the Kanwil of its region)");
+        group.MapGet("/", async (DirectoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListInstitutionsAsync(ct)))
+            .WithName("listInstitutions").WithSummary("List the institutions");
         group.MapGet("/{id}", async Task<Ok<Institution>> (string id, DirectoryStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.FindInstitutionAsync(Ids.Route(id), ct) ?? throw new NotFoundException($"Lembaga '{id}' tidak ditemukan.")))
-            .ProducesProblem(404);
+            .ProducesProblem(404).WithName("getInstitution").WithSummary("Get one institution");
         group.MapPut("/{id}/delegates", SetDelegates).WithBodyLimit(BodyLimit.Json)
-            .Accepts<DelegatesRequest>("application/json").Produces<Institution>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Accepts<DelegatesRequest>("application/json").Produces<Institution>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
+            .WithName("setInstitutionDelegates").WithSummary("Set who besides the head may decide for an institution (admin)");
         return app;
     }
 
@@ -73,12 +76,14 @@ public static class PartnersApi
     {
         var group = app.MapGroup("/api/partners").WithTags("Partners").RequireAuthorization();
         group.MapPost("/", Create).WithBodyLimit(BodyLimit.Json)
-            .Accepts<PartnerRequest>("application/json").Produces<Partner>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+            .Accepts<PartnerRequest>("application/json").Produces<Partner>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409)
+            .WithName("createPartner").WithSummary("Register a partner");
         group.MapGet("/", async (HttpContext http, DirectoryStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListPartnersAsync(ReadScopes(http.Caller()), ct)));
+            TypedResults.Ok(await store.ListPartnersAsync(ReadScopes(http.Caller()), ct)))
+            .WithName("listPartners").WithSummary("List the partners, with the contact the caller's scope holds");
         group.MapGet("/{id}", async Task<Ok<Partner>> (string id, HttpContext http, DirectoryStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.FindPartnerAsync(Ids.Route(id), ReadScopes(http.Caller()), ct) ?? throw new NotFoundException($"Mitra '{id}' tidak ditemukan.")))
-            .ProducesProblem(404);
+            .ProducesProblem(404).WithName("getPartner").WithSummary("Get one partner");
         return app;
     }
 

@@ -10,7 +10,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", Check).WithTags("Health").ProducesProblem(503).AllowAnonymous();
+        app.MapGet("/health", Check).WithTags("Health").ProducesProblem(503).AllowAnonymous()
+            .WithName("getHealth").WithSummary("Whether storage answers");
         return app;
     }
 

@@ -28,12 +28,7 @@ public static class HttpSetup
         services.AddLocalization();
         services.AddSingleton<Pages.ComponentHtml>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Sinergi API";
-            document.Info.Description = "Siklus hidup Nota Kesepahaman dan Perjanjian Kerja Sama lembaga pemasyarakatan.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(OpenApiDescription.Configure);
         // Small by default; endpoints that take a file raise it for themselves (WithUploadLimit).
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimit.Json);
 

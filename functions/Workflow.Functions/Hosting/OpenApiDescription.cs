@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Workflow.Functions.Hosting;
+
+/// <summary>
+/// What the generated description needs beyond the endpoints' own metadata, so a client generator can use it as it is:
+/// enums as strings, the bearer scheme with its 401 where a token is needed, the idempotency and location headers.
+/// </summary>
+public static class OpenApiDescription
+{
+    public const string BearerScheme = "Bearer";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Sinergi API";
+            document.Info.Description = "Siklus hidup Nota Kesepahaman dan Perjanjian Kerja Sama lembaga pemasyarakatan. "
+                + "The lifecycle of cooperation agreements (MoU, PKS) of Indonesian correctional institutions. Problem types: "
+                + string.Join("; ", ProblemTypes.All.Select(p => $"`{p.Type}` ({p.Status}): {p.Meaning}"));
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+                Description = "A Microsoft Entra ID token (production), or one from POST /api/dev/token (Development and Testing).",
+            };
+            return Task.CompletedTask;
+        });
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            // An enum is a string. Its shared schema is the enum's own; where a property may be null, the property says so
+            // (oneOf null and the enum), so a null among the values (left by a nullable first use) goes.
+            if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type).IsEnum && schema.Enum is { Count: > 0 })
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = [.. schema.Enum.Where(value => value is not null)];
+            }
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                operation.Responses ??= [];
+                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token (`urn:sinergi:problem:unauthorized`)." });
+            }
+            if (context.Description.RelativePath?.StartsWith("api/agreements", StringComparison.Ordinal) == true
+                && context.Description.HttpMethod is "POST" or "PUT")
+                Idempotent(operation);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>A command: sent again with the same key it is carried out once and answered as the first time.</summary>
+    private static void Idempotent(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false,
+            Description = "Up to 200 visible ASCII characters. A request sent again with the same key is carried out once and answered as the first time; the same key with a different request is refused (422).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200, Pattern = "^[\\x21-\\x7E]{1,200}$" },
+        });
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (!status.StartsWith('2') || response is not OpenApiResponse answer) continue;
+            answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            answer.Headers["Idempotent-Replayed"] = new OpenApiHeader
+            {
+                Description = "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["true"] },
+            };
+            if (status == "201")
+                answer.Headers["Location"] = new OpenApiHeader
+                {
+                    Description = "Where the created agreement (or document) is.", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+                };
+        }
+    }
+}

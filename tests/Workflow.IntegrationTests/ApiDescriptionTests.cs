@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Workflow.IntegrationTests.Infrastructure;
+
+namespace Workflow.IntegrationTests;
+
+/// <summary>The description a client generator reads: linted by Spectral, and carrying what a generated client needs.</summary>
+[Collection(SinergiCollection.Name)]
+public sealed class ApiDescriptionTests(SinergiFixture fixture)
+{
+    private async Task<JsonNode> DocumentAsync() => JsonNode.Parse(await fixture.Api().Http.GetStringAsync("/openapi/v1.json"))!;
+
+    [Fact]
+    public async Task TheDescriptionPassesSpectralsRecommendedRulesWithNoError()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sinergi-openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, (await DocumentAsync()).ToJsonString());
+        try
+        {
+            var root = AzuriteProcess.RepositoryRoot();
+            var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+            foreach (var argument in new[] { Path.Combine(root, "node_modules", "@stoplight", "spectral-cli", "dist", "index.js"), "lint", file,
+                         "--ruleset", Path.Combine(root, ".spectral.yaml"), "--format", "json", "--fail-severity", "error", "--quiet" })
+                info.ArgumentList.Add(argument);
+            using var spectral = Process.Start(info)!;
+            var output = await spectral.StandardOutput.ReadToEndAsync();
+            var errors = await spectral.StandardError.ReadToEndAsync();
+            await spectral.WaitForExitAsync();
+            var results = output.Trim().Length == 0 ? [] : JsonNode.Parse(output)!.AsArray();
+            // Severity 0 is an error; warnings (a missing contact, operation descriptions) are not counted.
+            var found = results.Where(r => r!["severity"]!.GetValue<int>() == 0).Select(r => $"{r!["code"]}: {r["message"]} at {r["path"]}").ToList();
+            Assert.True(found.Count == 0, string.Join("\n", found));
+            Assert.True(spectral.ExitCode == 0, $"spectral exited {spectral.ExitCode}: {errors}{output}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task EveryOperationHasANameASummaryAndItsSecurityAndEnumsAreStrings()
+    {
+        var doc = await DocumentAsync();
+        var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!))).ToList();
+        Assert.True(operations.Count >= 28, $"only {operations.Count} operations");
+        var ids = operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).ToList();
+        Assert.All(ids, id => Assert.Matches("^[a-z][A-Za-z]+$", id ?? ""));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation["summary"]?.GetValue<string>()), $"{o.Method} {o.Path}"));
+
+        Assert.Equal("bearer", doc["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>());
+        foreach (var (path, method, operation) in operations.Where(o => o.Path.StartsWith("/api/agreements", StringComparison.Ordinal)))
+        {
+            Assert.NotNull(operation["security"]);
+            Assert.NotNull(operation["responses"]!["401"]);
+            if (method is "post" or "put")
+                Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Idempotency-Key" && p["in"]!.GetValue<string>() == "header");
+        }
+        Assert.Null(doc["paths"]!["/health"]!["get"]!["security"]);
+        Assert.NotNull(doc["paths"]!["/api/agreements"]!["post"]!["responses"]!["201"]!["headers"]!["Location"]);
+
+        var schemas = doc["components"]!["schemas"]!.AsObject();
+        foreach (var name in new[] { "AgreementKind", "AgreementStatus", "ProgramArea", "ReviewerRole", "ReviewDecision", "PartnerKind" })
+            Assert.Equal("string", schemas[name]!["type"]!.GetValue<string>());
+    }
+}
