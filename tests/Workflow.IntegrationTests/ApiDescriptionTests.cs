@@ -39,6 +39,36 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task EveryUploadNamesItsPartsWithTheirTypesAndSendsItsJsonPartsAsJson()
+    {
+        var doc = await DocumentAsync();
+        var schemas = doc["components"]!["schemas"]!.AsObject();
+        JsonObject Multipart(string path) => doc["paths"]![path]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!.AsObject();
+        JsonObject Parts(JsonObject multipart) =>
+            (multipart["schema"]!["$ref"] is { } reference ? schemas[reference.GetValue<string>().Split('/')[^1]]! : multipart["schema"]!)["properties"]!.AsObject();
+        string? Encoding(JsonObject multipart, string part) => multipart["encoding"]?[part]?["contentType"]?.GetValue<string>();
+        bool IsFile(JsonNode part) => part["$ref"]?.GetValue<string>() is { } r ? schemas[r.Split('/')[^1]]!["format"]!.GetValue<string>() == "binary" : part["format"]?.GetValue<string>() == "binary";
+
+        var draft = Multipart("/api/agreements/{id}/drafts");
+        Assert.Equal(["file", "note"], Parts(draft).Select(p => p.Key).Order());
+        Assert.True(IsFile(Parts(draft)["file"]!));
+
+        var signing = Multipart("/api/agreements/{id}/signing");
+        Assert.True(IsFile(Parts(signing)["file"]!));
+        Assert.Equal("date", Parts(signing)["signedOn"]!["format"]!.GetValue<string>());
+        Assert.Equal("application/json", Encoding(signing, "signatories"));
+
+        var import = Multipart("/api/agreements/import");
+        Assert.Equal(["agreement", "file"], Parts(import).Select(p => p.Key));
+        Assert.Equal("application/json", Encoding(import, "agreement"));
+
+        var evaluation = Multipart("/api/agreements/{id}/evaluations");
+        Assert.Equal(["evaluation", "file"], Parts(evaluation).Select(p => p.Key).Order());
+        Assert.Equal("application/json", Encoding(evaluation, "evaluation"));
+        Assert.NotNull(doc["paths"]!["/api/agreements/{id}/evaluations"]!["post"]!["requestBody"]!["content"]!["application/json"]);
+    }
+
+    [Fact]
     public async Task EveryOperationHasANameASummaryAndItsSecurityAndEnumsAreStrings()
     {
         var doc = await DocumentAsync();

@@ -17,19 +17,19 @@ public static class AgreementCommandsApi
         var group = app.MapGroup("/api/agreements/{id}").WithTags("Agreement commands").RequireAuthorization()
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
         group.MapPost("/drafts", UploadDraft).DisableAntiforgery().WithUploadLimit(app)
-            .Accepts<IFormFile>("multipart/form-data").Produces<DraftUploadResponse>(201).ProducesProblem(415)
+            .Accepts<DraftUploadForm>("multipart/form-data").Produces<DraftUploadResponse>(201).ProducesProblem(415)
             .WithName("uploadDraft").WithSummary("Upload the next draft version");
         group.MapPost("/review", SubmitForReview).WithBodyLimit(BodyLimit.Json).Accepts<ReviewRequest>("application/json").Produces<AgreementResponse>()
             .WithName("submitForReview").WithSummary("Submit the latest draft for review by ordered steps");
         group.MapPost("/review/decision", Decide).WithBodyLimit(BodyLimit.Json).Accepts<DecisionRequest>("application/json").Produces<DecisionResponse>()
             .WithName("decideReviewStep").WithSummary("Decide a review step (its official, or an admin)");
         group.MapPost("/signing", Sign).DisableAntiforgery().WithUploadLimit(app)
-            .Accepts<IFormFile>("multipart/form-data").Produces<AgreementResponse>().ProducesProblem(415)
+            .Accepts<SigningForm>("multipart/form-data").Produces<AgreementResponse>().ProducesProblem(415)
             .WithName("recordSigning").WithSummary("Record the signing, with the signed copy");
         group.MapPut("/action-plan", SetActionPlan).WithBodyLimit(BodyLimit.Json).Accepts<ActionPlanRequest>("application/json").Produces<AgreementResponse>()
             .WithName("setActionPlan").WithSummary("Replace the action plan");
         group.MapPost("/evaluations", RecordEvaluation).DisableAntiforgery().WithUploadLimit(app)
-            .Accepts<EvaluationRequest>("application/json", "multipart/form-data").Produces<AgreementResponse>().ProducesProblem(415)
+            .Accepts<EvaluationRequest>("application/json", "multipart/form-data").WithMetadata(new MultipartForm(typeof(EvaluationForm))).Produces<AgreementResponse>().ProducesProblem(415)
             .WithName("recordEvaluation").WithSummary("Record an evaluation, with optional evidence");
         group.MapPost("/renewal", StartRenewal).WithBodyLimit(BodyLimit.Json).Accepts<RenewalRequest>("application/json").Produces<AgreementResponse>(201)
             .WithName("startRenewal").WithSummary("Start a renewal: a new agreement in Drafting");

@@ -16,7 +16,7 @@ public static class AgreementsApi
             .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422)
             .WithName("createAgreement").WithSummary("Create an agreement, from an audiensi or directly as a draft");
         group.MapPost("/import", Import).DisableAntiforgery().WithUploadLimit(app)
-            .Accepts<ImportAgreementRequest>("multipart/form-data")
+            .Accepts<ImportForm>("multipart/form-data")
             .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(413).ProducesProblem(415)
             .WithName("importAgreement").WithSummary("Import an agreement signed before Sinergi (Kanwil or admin)");
         group.MapGet("/", List).ProducesValidationProblem().ProducesProblem(403)

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -40,7 +42,7 @@ public static class OpenApiDescription
             }
             return Task.CompletedTask;
         });
-        options.AddOperationTransformer((operation, context, _) =>
+        options.AddOperationTransformer(async (operation, context, ct) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
@@ -50,11 +52,32 @@ public static class OpenApiDescription
                 operation.Responses ??= [];
                 operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token (`urn:sinergi:problem:unauthorized`)." });
             }
+            await MultipartPartsAsync(operation, context, ct);
             if (context.Description.RelativePath?.StartsWith("api/agreements", StringComparison.Ordinal) == true
                 && context.Description.HttpMethod is "POST" or "PUT")
                 Idempotent(operation);
-            return Task.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// A multipart upload's parts that are JSON (an object or a list: the agreement of an import, the people of a signing)
+    /// are sent as <c>application/json</c>; the file as its bytes; the rest as text.
+    /// </summary>
+    private static async Task MultipartPartsAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var multipart) != true) return;
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var form = metadata.OfType<Agreements.MultipartForm>().FirstOrDefault()?.Parts;
+        if (form is not null) multipart!.Schema = await context.GetOrCreateSchemaAsync(form, null, ct);
+        form ??= metadata.OfType<IAcceptsMetadata>().FirstOrDefault(a => a.ContentTypes.Contains("multipart/form-data"))?.RequestType;
+        if (form is null) return;
+        foreach (var part in form.GetProperties())
+        {
+            var type = Nullable.GetUnderlyingType(part.PropertyType) ?? part.PropertyType;
+            if (type == typeof(IFormFile) || type == typeof(string) || type.IsValueType) continue;
+            multipart!.Encoding ??= new Dictionary<string, OpenApiEncoding>();
+            multipart.Encoding[JsonNamingPolicy.CamelCase.ConvertName(part.Name)] = new OpenApiEncoding { ContentType = "application/json" };
+        }
     }
 
     /// <summary>A command: sent again with the same key it is carried out once and answered as the first time.</summary>
