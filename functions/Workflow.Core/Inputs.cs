@@ -19,9 +19,9 @@ public sealed record NewAgreement(
 
 public sealed record ScopeInput(ProgramArea? Area, string? Description);
 
-public sealed record PersonInput(string? Name, string? Position, string? Organization);
+public sealed record PersonInput(string? Name, string? Position, string? Organization = null);
 
-public sealed record AudiensiInput(DateOnly? Date, string? Place, [property: MaxItems(Agreement.MaxAttendees)] IReadOnlyList<PersonInput>? Attendees, string? Notes);
+public sealed record AudiensiInput(DateOnly? Date, string? Place, [property: MaxItems(Agreement.MaxAttendees)] IReadOnlyList<PersonInput>? Attendees, string? Notes = null);
 
 public sealed record ReviewStepInput(ReviewerRole? Role, string? Name, string? Email, int? DaysAllowed);
 

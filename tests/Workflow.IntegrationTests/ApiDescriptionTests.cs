@@ -69,6 +69,23 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task RequiredFieldsAreTheOnesTheValidationRequiresAndHaveAValue()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!.AsObject();
+        IEnumerable<string> Required(string schema) => schemas[schema]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order();
+        JsonNode Property(string schema, string name) => schemas[schema]!["properties"]![name]!;
+
+        Assert.Equal(["institutionId", "kind", "partnerId", "purpose", "scope", "title", "validityMonths"], Required("CreateAgreementRequest"));
+        Assert.Equal("#/components/schemas/AgreementKind", Property("CreateAgreementRequest", "kind")["$ref"]?.GetValue<string>());
+        Assert.Equal("string", Property("CreateAgreementRequest", "title")["type"]!.GetValue<string>());
+        Assert.Contains("null", Property("CreateAgreementRequest", "parentAgreementId")["type"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(["decision", "round", "step"], Required("DecisionRequest"));
+        Assert.Equal(["name", "position"], Required("PersonInput"));
+        Assert.Equal(["daysAllowed", "email", "name", "role"], Required("ReviewStepInput"));
+        Assert.Equal(["file"], Required("DraftUploadForm"));
+    }
+
+    [Fact]
     public async Task EveryOperationHasANameASummaryAndItsSecurityAndEnumsAreStrings()
     {
         var doc = await DocumentAsync();

@@ -6,7 +6,7 @@ namespace Workflow.Functions.Agreements;
 
 public sealed record CreateAgreementRequest(
     string? InstitutionId, string? PartnerId, AgreementKind? Kind, string? Title, string? Purpose,
-    [property: MaxItems(Agreement.MaxScopeItems)] IReadOnlyList<ScopeInput>? Scope, int? ValidityMonths, string? ParentAgreementId, AudiensiInput? Audiensi);
+    [property: MaxItems(Agreement.MaxScopeItems)] IReadOnlyList<ScopeInput>? Scope, int? ValidityMonths, string? ParentAgreementId = null, AudiensiInput? Audiensi = null);
 
 /// <summary>The <c>agreement</c> part of an import: the create body plus what the signed copy says.</summary>
 public sealed record ImportAgreementRequest(
@@ -14,7 +14,7 @@ public sealed record ImportAgreementRequest(
     [property: MaxItems(Agreement.MaxScopeItems)] IReadOnlyList<ScopeInput>? Scope, int? ValidityMonths, string? ParentAgreementId, AudiensiInput? Audiensi,
     DateOnly? SignedOn, string? Place, DateOnly? EffectiveFrom,
     [property: MaxItems(Agreement.MaxSignatories)] IReadOnlyList<PersonInput>? Signatories,
-    [property: MaxItems(Agreement.MaxWitnesses)] IReadOnlyList<PersonInput>? Witnesses, string? RenewalOfId)
+    [property: MaxItems(Agreement.MaxWitnesses)] IReadOnlyList<PersonInput>? Witnesses, string? RenewalOfId = null)
 {
     public CreateAgreementRequest Agreement => new(InstitutionId, PartnerId, Kind, Title, Purpose, Scope, ValidityMonths, ParentAgreementId, Audiensi);
     public SigningInput Signing => new(SignedOn, Place, EffectiveFrom, Signatories, Witnesses);
@@ -22,7 +22,7 @@ public sealed record ImportAgreementRequest(
 
 public sealed record ReviewRequest([property: MaxItems(Agreement.MaxReviewSteps)] IReadOnlyList<ReviewStepInput>? Steps);
 
-public sealed record DecisionRequest(int? Round, int? Step, ReviewDecision? Decision, string? Comment);
+public sealed record DecisionRequest(int? Round, int? Step, ReviewDecision? Decision, string? Comment = null);
 
 /// <summary>What an official's decision answers: the step as decided and where the round stands, nothing of other officials.</summary>
 public sealed record DecisionResponse(
@@ -33,7 +33,7 @@ public sealed record ActionPlanRequest([property: MaxItems(Agreement.MaxActionIt
 
 public sealed record EvaluationRequest(
     DateOnly? PeriodEnd, string? Summary, Recommendation? Recommendation,
-    [property: MaxItems(Agreement.MaxActionItems)] IReadOnlyList<ItemScoreInput>? ItemScores)
+    [property: MaxItems(Agreement.MaxActionItems)] IReadOnlyList<ItemScoreInput>? ItemScores = null)
 {
     public EvaluationInput Input => new(PeriodEnd, Summary, Recommendation, ItemScores);
 }

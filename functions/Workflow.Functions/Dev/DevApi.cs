@@ -8,7 +8,7 @@ using Workflow.Functions.Lifecycle;
 
 namespace Workflow.Functions.Dev;
 
-public sealed record DevTokenRequest(string? Email, string? Name, IReadOnlyList<string>? Roles, string? Institution, string? Region);
+public sealed record DevTokenRequest(string? Email, string? Name, IReadOnlyList<string>? Roles, string? Institution = null, string? Region = null);
 
 public sealed record DevTokenResponse(string Token, DateTimeOffset ExpiresAt);
 

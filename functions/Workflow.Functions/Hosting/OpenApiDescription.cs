@@ -29,6 +29,10 @@ public static class OpenApiDescription
                 Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
                 Description = "A Microsoft Entra ID token (production), or one from POST /api/dev/token (Development and Testing).",
             };
+            // An enum or object property is wrapped (oneOf null and its schema) once the schemas are shared: only here can
+            // a required one lose its null.
+            foreach (var (name, schema) in document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+                if (IsRequest(name) && schema is OpenApiSchema request) RequiredIsNotNull(request);
             return Task.CompletedTask;
         });
         options.AddSchemaTransformer((schema, context, _) =>
@@ -40,6 +44,7 @@ public static class OpenApiDescription
                 schema.Type = JsonSchemaType.String;
                 schema.Enum = [.. schema.Enum.Where(value => value is not null)];
             }
+            if (IsRequest(context.JsonTypeInfo.Type.Name)) RequiredIsNotNull(schema);
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(async (operation, context, ct) =>
@@ -57,6 +62,27 @@ public static class OpenApiDescription
                 && context.Description.HttpMethod is "POST" or "PUT")
                 Idempotent(operation);
         });
+    }
+
+    /// <summary>What a client sends: a body, a part of one, or an item of either.</summary>
+    private static bool IsRequest(string typeName) => typeName.EndsWith("Request", StringComparison.Ordinal)
+        || typeName.EndsWith("Input", StringComparison.Ordinal) || typeName.EndsWith("Form", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A request's properties are nullable in C# so that a missing one is named by the validation rather than refused by
+    /// the serializer; the description says what the validation wants: a required property has a value (not null), an
+    /// optional one may be left out.
+    /// </summary>
+    private static void RequiredIsNotNull(OpenApiSchema schema)
+    {
+        foreach (var name in schema.Required ?? new HashSet<string>())
+        {
+            if (schema.Properties is null || !schema.Properties.TryGetValue(name, out var found) || found is not OpenApiSchema property) continue;
+            if (property.Type is { } type && type.HasFlag(JsonSchemaType.Null)) property.Type = type & ~JsonSchemaType.Null;
+            if (property.OneOf is { Count: 2 } choices && choices.SingleOrDefault(c => c is not OpenApiSchema { Type: JsonSchemaType.Null }) is { } value
+                && choices.Any(c => c is OpenApiSchema { Type: JsonSchemaType.Null }))
+                schema.Properties[name] = value;
+        }
     }
 
     /// <summary>
