@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Workflow.Core;
 
 // Inputs arrive from the outside world, so their fields may be missing; the agreement checks them.
@@ -19,11 +21,12 @@ public sealed record NewAgreement(
 
 public sealed record ScopeInput(ProgramArea? Area, string? Description);
 
-public sealed record PersonInput(string? Name, string? Position, string? Organization = null);
+public sealed record PersonInput([property: StringLength(200)] string? Name, [property: StringLength(200)] string? Position, [property: StringLength(200)] string? Organization = null);
 
 public sealed record AudiensiInput(DateOnly? Date, string? Place, [property: MaxItems(Agreement.MaxAttendees)] IReadOnlyList<PersonInput>? Attendees, string? Notes = null);
 
-public sealed record ReviewStepInput(ReviewerRole? Role, string? Name, string? Email, int? DaysAllowed);
+public sealed record ReviewStepInput(
+    ReviewerRole? Role, [property: StringLength(200)] string? Name, [property: EmailAddress] string? Email, [property: Range(1, 60)] int? DaysAllowed);
 
 public sealed record SigningInput(
     DateOnly? SignedOn,
@@ -34,7 +37,7 @@ public sealed record SigningInput(
 
 public sealed record ActionItemInput(string? Activity, string? Owner, DateOnly? DueOn, string? Frequency, ActionItemStatus? Status);
 
-public sealed record ItemScoreInput(string? Activity, int? Score);
+public sealed record ItemScoreInput([property: StringLength(500)] string? Activity, [property: Range(1, 5)] int? Score);
 
 public sealed record EvaluationInput(
     DateOnly? PeriodEnd,

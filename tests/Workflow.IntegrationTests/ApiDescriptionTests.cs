@@ -86,6 +86,29 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
     }
 
     [Fact]
+    public async Task TheValidationsLimitsAreSchemaConstraintsAndTheListsQueryIsTyped()
+    {
+        var doc = await DocumentAsync();
+        var schemas = doc["components"]!["schemas"]!.AsObject();
+        JsonNode Property(string schema, string name) => schemas[schema]!["properties"]![name]!;
+        string Text(JsonNode? node) => node?.ToJsonString().Trim('"') ?? "";
+
+        Assert.Equal(("12", "60"), (Text(Property("CreateAgreementRequest", "validityMonths")["minimum"]), Text(Property("CreateAgreementRequest", "validityMonths")["maximum"])));
+        Assert.Equal(("12", "60"), (Text(Property("RenewalRequest", "validityMonths")["minimum"]), Text(Property("RenewalRequest", "validityMonths")["maximum"])));
+        Assert.Equal(("1", "10"), (Text(Property("ReviewRequest", "steps")["minItems"]), Text(Property("ReviewRequest", "steps")["maxItems"])));
+        Assert.Equal("email", Text(Property("ReviewStepInput", "email")["format"]));
+        Assert.Equal(("1", "5"), (Text(Property("ItemScoreInput", "score")["minimum"]), Text(Property("ItemScoreInput", "score")["maximum"])));
+        Assert.False(string.IsNullOrEmpty(Text(Property("CreateAgreementRequest", "institutionId")["pattern"])));
+
+        var list = doc["paths"]!["/api/agreements"]!["get"]!;
+        var parameters = list["parameters"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["schema"]!);
+        Assert.Contains("InReview", parameters["status"]["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal("date", Text(parameters["expiresBefore"]["format"]));
+        Assert.Equal("500", Text(parameters["pageSize"]["maximum"]));
+        Assert.Contains("projection", list["description"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task EveryOperationHasANameASummaryAndItsSecurityAndEnumsAreStrings()
     {
         var doc = await DocumentAsync();

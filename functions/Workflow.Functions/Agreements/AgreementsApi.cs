@@ -20,7 +20,8 @@ public static class AgreementsApi
             .Produces<AgreementResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(413).ProducesProblem(415)
             .WithName("importAgreement").WithSummary("Import an agreement signed before Sinergi (Kanwil or admin)");
         group.MapGet("/", List).ProducesValidationProblem().ProducesProblem(403)
-            .WithName("listAgreements").WithSummary("List the agreements the caller may see, a page at a time");
+            .WithName("listAgreements").WithSummary("List the agreements the caller may see, a page at a time")
+            .WithDescription("Read from list projections, which follow each change a moment after it is acknowledged: an agreement just created or changed may show its earlier state (or not yet show) for up to a few seconds. `GET /api/agreements/{id}` always answers the agreement as stored. Pass `continuationToken` back for the next page; null on the last.");
         group.MapGet("/{id}", Get).ProducesProblem(403).ProducesProblem(404)
             .WithName("getAgreement").WithSummary("Get one agreement, with the moves the caller may make on it now");
         group.MapGet("/{id}/history", History).ProducesProblem(403).ProducesProblem(404)

@@ -1,14 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using Workflow.Core;
 
 namespace Workflow.Functions.Directory;
 
 public sealed record InstitutionRequest(
-    string? Id, string? Name, InstitutionKind? Kind, string? Class, string? RegionId, string? TimeZone, string? HeadName, string? HeadEmail);
+    [property: RegularExpression(Hosting.Ids.SlugPattern)] string? Id, string? Name, InstitutionKind? Kind, string? Class,
+    [property: RegularExpression(Hosting.Ids.SlugPattern)] string? RegionId, string? TimeZone, string? HeadName, [property: EmailAddress] string? HeadEmail);
 
 /// <summary>Someone the directory names: a delegate of a head, a reviewer of a Kanwil.</summary>
 public sealed record Official(string Name, string Email);
 
-public sealed record OfficialInput(string? Name, string? Email);
+public sealed record OfficialInput(string? Name, [property: EmailAddress] string? Email);
 
 public sealed record DelegatesRequest([property: MaxItems(Institution.MaxDelegates)] IReadOnlyList<OfficialInput>? Delegates);
 
@@ -26,7 +28,8 @@ public sealed record Institution(
     public IEnumerable<Official> Officials => [new Official(HeadName, HeadEmail), .. Delegates];
 }
 
-public sealed record PartnerRequest(string? Id, string? Name, PartnerKind? Kind, string? ContactName, string? ContactEmail);
+public sealed record PartnerRequest(
+    [property: RegularExpression(Hosting.Ids.SlugPattern)] string? Id, string? Name, PartnerKind? Kind, string? ContactName, [property: EmailAddress] string? ContactEmail);
 
 /// <summary>A partner as one caller sees it: the contact is the one that applies to them (see <see cref="ContactScope"/>).</summary>
 public sealed record Partner(string Id, string Name, PartnerKind Kind, string ContactName, string ContactEmail);

@@ -9,7 +9,10 @@ namespace Workflow.Functions.Hosting;
 /// </summary>
 public static partial class Ids
 {
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+    /// <summary>The slug pattern, also the API description's for ids.</summary>
+    public const string SlugPattern = "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$";
+
+    [GeneratedRegex(SlugPattern)]
     private static partial Regex Slug();
 
     public static bool IsSlug(string? value) => value is not null && Slug().IsMatch(value);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Workflow.Core;
 
 namespace Workflow.Functions.Hosting;
 
@@ -45,6 +46,11 @@ public static class OpenApiDescription
                 schema.Enum = [.. schema.Enum.Where(value => value is not null)];
             }
             if (IsRequest(context.JsonTypeInfo.Type.Name)) RequiredIsNotNull(schema);
+            // A list's bound is a converter's (it refuses a longer list as it is read), not an annotation the generator knows.
+            if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(MaxItemsAttribute), false) is [MaxItemsAttribute bound, ..])
+                schema.MaxItems = bound.Max;
+            if (context.JsonPropertyInfo?.AttributeProvider?.IsDefined(typeof(System.ComponentModel.DataAnnotations.EmailAddressAttribute), false) == true)
+                schema.Format = "email";
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(async (operation, context, ct) =>
@@ -58,6 +64,7 @@ public static class OpenApiDescription
                 operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token (`urn:sinergi:problem:unauthorized`)." });
             }
             await MultipartPartsAsync(operation, context, ct);
+            if (operation.OperationId == "listAgreements") ListQuery(operation);
             if (context.Description.RelativePath?.StartsWith("api/agreements", StringComparison.Ordinal) == true
                 && context.Description.HttpMethod is "POST" or "PUT")
                 Idempotent(operation);
@@ -104,6 +111,20 @@ public static class OpenApiDescription
             multipart!.Encoding ??= new Dictionary<string, OpenApiEncoding>();
             multipart.Encoding[JsonNamingPolicy.CamelCase.ConvertName(part.Name)] = new OpenApiEncoding { ContentType = "application/json" };
         }
+    }
+
+    /// <summary>The list's query is read as text (so a wrong value gets its own message); described as what it must be.</summary>
+    private static void ListQuery(OpenApiOperation operation)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+            parameter.Schema = parameter.Name switch
+            {
+                "status" => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames<AgreementStatus>().Select(n => (System.Text.Json.Nodes.JsonNode)n)] },
+                "expiresBefore" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+                "pageSize" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = $"{Agreements.AgreementQueries.MaxPageSize}" },
+                "institutionId" or "partnerId" or "regionId" => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = Ids.SlugPattern },
+                _ => parameter.Schema,
+            };
     }
 
     /// <summary>A command: sent again with the same key it is carried out once and answered as the first time.</summary>
