@@ -83,6 +83,11 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
         Assert.Equal(["name", "position"], Required("PersonInput"));
         Assert.Equal(["daysAllowed", "email", "name", "role"], Required("ReviewStepInput"));
         Assert.Equal(["file"], Required("DraftUploadForm"));
+
+        // In answers, what may be null says so: a closed round has no current step, an undecided step no decision.
+        foreach (var (schema, name) in new[] { ("ReviewRound", "currentStep"), ("ReviewStep", "decision") })
+            Assert.Contains(Property(schema, name)["oneOf"]!.AsArray(), s => s!["type"]?.GetValue<string>() == "null");
+        Assert.DoesNotContain(schemas["ReviewDecision"]!["enum"]!.AsArray(), v => v is null);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -33,7 +34,11 @@ public static class OpenApiDescription
             // An enum or object property is wrapped (oneOf null and its schema) once the schemas are shared: only here can
             // a required one lose its null.
             foreach (var (name, schema) in document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>())
-                if (IsRequest(name) && schema is OpenApiSchema request) RequiredIsNotNull(request);
+            {
+                if (schema is not OpenApiSchema shared) continue;
+                if (IsRequest(name)) RequiredIsNotNull(shared);
+                else if (Models.Value.GetValueOrDefault(name) is { } type) NullableReferences(shared, type);
+            }
             return Task.CompletedTask;
         });
         options.AddSchemaTransformer((schema, context, _) =>
@@ -91,6 +96,27 @@ public static class OpenApiDescription
                 schema.Properties[name] = value;
         }
     }
+
+    /// <summary>
+    /// An answer's property of another shared schema that may be null (a round's <c>currentStep</c> once it is closed)
+    /// says so, as the generator already does for constructor parameters.
+    /// </summary>
+    private static void NullableReferences(OpenApiSchema schema, Type type)
+    {
+        if (schema.Properties is not { Count: > 0 } properties) return;
+        var nullability = new NullabilityInfoContext();
+        foreach (var info in type.GetProperties())
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(info.Name);
+            if (nullability.Create(info).ReadState == NullabilityState.Nullable && properties.TryGetValue(name, out var found) && found is OpenApiSchemaReference reference)
+                properties[name] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, reference] };
+        }
+    }
+
+    /// <summary>The types the API answers with, by the name their shared schema has.</summary>
+    private static readonly Lazy<Dictionary<string, Type>> Models = new(() =>
+        new[] { typeof(Agreement).Assembly, typeof(OpenApiDescription).Assembly }.SelectMany(a => a.GetExportedTypes())
+            .Where(t => t is { IsClass: true, IsGenericType: false }).GroupBy(t => t.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single()));
 
     /// <summary>
     /// A multipart upload's parts that are JSON (an object or a list: the agreement of an import, the people of a signing)
