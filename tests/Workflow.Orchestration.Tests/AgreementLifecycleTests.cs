@@ -24,10 +24,33 @@ public sealed class AgreementLifecycleTests : IAsyncLifetime
     private async Task StartAsync(Agreement agreement, DateTimeOffset? now = null, TimeSpan? lookAgainAfter = null)
     {
         record = new InMemoryRecord(agreement, now ?? Now, lookAgainAfter ?? Seldom);
-        host = await DurableTaskTestHost.StartAsync(r => r.AddAgreementLifecycle(),
-            new DurableTaskTestHostOptions { ConfigureServices = s => s.AddSingleton<ILifecycleActivities>(record) });
+        host = await StartHostAsync(record);
         await Client.ScheduleNewOrchestrationInstanceAsync(AgreementLifecycle.Name, new LifecycleInput(record.Id), new StartOrchestrationOptions(record.Id));
         await SettledAsync();
+    }
+
+    /// <summary>
+    /// The test host picks a port at random (30000-40000) without asking whether it is taken, and the other suites' Azurite,
+    /// maildev and apps run beside this one: a port the system says is free, and another if it was taken meanwhile.
+    /// </summary>
+    private static async Task<DurableTaskTestHost> StartHostAsync(InMemoryRecord record)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DurableTaskTestHost.StartAsync(r => r.AddAgreementLifecycle(),
+                    new DurableTaskTestHostOptions { Port = FreePort(), ConfigureServices = s => s.AddSingleton<ILifecycleActivities>(record) });
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException) { }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
