@@ -35,7 +35,9 @@ public sealed record SigningInput(
     IReadOnlyList<PersonInput>? Signatories,
     IReadOnlyList<PersonInput>? Witnesses);
 
-public sealed record ActionItemInput(string? Activity, string? Owner, DateOnly? DueOn, string? Frequency, ActionItemStatus? Status);
+public sealed record ActionItemInput(
+    [property: StringLength(500)] string? Activity, [property: StringLength(200)] string? Owner, ActionItemStatus? Status,
+    DateOnly? DueOn = null, [property: StringLength(100)] string? Frequency = null);
 
 public sealed record ItemScoreInput([property: StringLength(500)] string? Activity, [property: Range(1, 5)] int? Score);
 

@@ -39,7 +39,7 @@ public class HistoryTests
     {
         var a = Active(validityMonths: 60);
         a.SetActionPlan(Enumerable.Range(0, Agreement.MaxActionItems)
-            .Select(i => new ActionItemInput($"{i:D3} {new string('k', 496)}", new string('p', 200), null, new string('f', 100), ActionItemStatus.Planned)).ToList(), Staff, Now);
+            .Select(i => new ActionItemInput($"{i:D3} {new string('k', 496)}", new string('p', 200), ActionItemStatus.Planned, Frequency: new string('f', 100))).ToList(), Staff, Now);
         var before = JsonSerializer.Serialize(a, Json).Length;
         for (var n = 1; n <= 10; n++)
         {

@@ -73,8 +73,8 @@ public class SigningAndOperationTests
     public void ActionPlanIsReplacedWhole()
     {
         var a = Active();
-        a.SetActionPlan([new ActionItemInput("Pelatihan konveksi", "Kasi Giatja", null, "bulanan", ActionItemStatus.Planned)], Staff, Now);
-        a.SetActionPlan([new ActionItemInput("Pameran produk", "Dewan UKM", new DateOnly(2026, 2, 1), null, ActionItemStatus.InProgress)], Staff, Now);
+        a.SetActionPlan([new ActionItemInput("Pelatihan konveksi", "Kasi Giatja", ActionItemStatus.Planned, Frequency: "bulanan")], Staff, Now);
+        a.SetActionPlan([new ActionItemInput("Pameran produk", "Dewan UKM", ActionItemStatus.InProgress, DueOn: new DateOnly(2026, 2, 1))], Staff, Now);
         Assert.Equal("Pameran produk", Assert.Single(a.ActionPlan).Activity);
     }
 
@@ -82,7 +82,7 @@ public class SigningAndOperationTests
     public void ActionPlanItemNeedsDueDateOrFrequency()
     {
         var e = Assert.Throws<DomainValidationException>(() =>
-            Active().SetActionPlan([new ActionItemInput("Pelatihan", "Kasi", null, null, ActionItemStatus.Planned)], Staff, Now));
+            Active().SetActionPlan([new ActionItemInput("Pelatihan", "Kasi", ActionItemStatus.Planned)], Staff, Now));
         Assert.Contains("items[0]", e.Errors.Keys);
     }
 
@@ -94,7 +94,7 @@ public class SigningAndOperationTests
     public void EvaluationScoresMustNameActionPlanActivities()
     {
         var a = Active();
-        a.SetActionPlan([new ActionItemInput("Pelatihan konveksi", "Kasi Giatja", null, "bulanan", ActionItemStatus.InProgress)], Staff, Now);
+        a.SetActionPlan([new ActionItemInput("Pelatihan konveksi", "Kasi Giatja", ActionItemStatus.InProgress, Frequency: "bulanan")], Staff, Now);
         var later = Now.AddMonths(6);
         var e = Assert.Throws<DomainValidationException>(() => a.RecordEvaluation(
             new EvaluationInput(new DateOnly(2026, 5, 5), "Berjalan baik", Recommendation.Continue, [new ItemScoreInput("Kegiatan lain", 4)]), null, Staff, later));
@@ -110,7 +110,7 @@ public class SigningAndOperationTests
     public void EvaluationScoreIsOneToFive(int score)
     {
         var a = Active();
-        a.SetActionPlan([new ActionItemInput("Pelatihan", "Kasi", null, "bulanan", ActionItemStatus.InProgress)], Staff, Now);
+        a.SetActionPlan([new ActionItemInput("Pelatihan", "Kasi", ActionItemStatus.InProgress, Frequency: "bulanan")], Staff, Now);
         Assert.Throws<DomainValidationException>(() => a.RecordEvaluation(
             new EvaluationInput(new DateOnly(2025, 11, 5), "x", Recommendation.Continue, [new ItemScoreInput("Pelatihan", score)]), null, Staff, Now));
     }

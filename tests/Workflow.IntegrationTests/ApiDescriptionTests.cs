@@ -83,6 +83,10 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
         Assert.Equal(["name", "position"], Required("PersonInput"));
         Assert.Equal(["daysAllowed", "email", "name", "role"], Required("ReviewStepInput"));
         Assert.Equal(["file"], Required("DraftUploadForm"));
+        Assert.Equal(["activity", "owner", "status"], Required("ActionItemInput"));
+        Assert.Equal(["headEmail", "headName", "id", "kind", "name", "regionId", "timeZone"], Required("InstitutionRequest"));
+        Assert.Equal(["institutionId", "kind", "partnerId", "place", "purpose", "scope", "signatories", "signedOn", "title", "validityMonths"],
+            Required("ImportAgreementRequest"));
 
         // In answers, what may be null says so: a closed round has no current step, an undecided step no decision.
         foreach (var (schema, name) in new[] { ("ReviewRound", "currentStep"), ("ReviewStep", "decision") })

@@ -17,11 +17,14 @@ public sealed record CreateAgreementRequest(
 
 /// <summary>The <c>agreement</c> part of an import: the create body plus what the signed copy says.</summary>
 public sealed record ImportAgreementRequest(
-    string? InstitutionId, string? PartnerId, AgreementKind? Kind, string? Title, string? Purpose,
-    [property: MaxItems(Agreement.MaxScopeItems)] IReadOnlyList<ScopeInput>? Scope, int? ValidityMonths, string? ParentAgreementId, AudiensiInput? Audiensi,
-    DateOnly? SignedOn, string? Place, DateOnly? EffectiveFrom,
-    [property: MaxItems(Agreement.MaxSignatories)] IReadOnlyList<PersonInput>? Signatories,
-    [property: MaxItems(Agreement.MaxWitnesses)] IReadOnlyList<PersonInput>? Witnesses, string? RenewalOfId = null)
+    [property: RegularExpression(Ids.SlugPattern)] string? InstitutionId, [property: RegularExpression(Ids.SlugPattern)] string? PartnerId,
+    AgreementKind? Kind, [property: StringLength(300, MinimumLength = 3)] string? Title, [property: StringLength(4000)] string? Purpose,
+    [property: MaxItems(Agreement.MaxScopeItems), MinLength(1)] IReadOnlyList<ScopeInput>? Scope,
+    [property: Range(Agreement.MinValidityMonths, Agreement.MaxValidityMonths)] int? ValidityMonths,
+    DateOnly? SignedOn, [property: StringLength(300)] string? Place,
+    [property: MaxItems(Agreement.MaxSignatories), MinLength(2)] IReadOnlyList<PersonInput>? Signatories,
+    [property: StringLength(64)] string? ParentAgreementId = null, AudiensiInput? Audiensi = null, DateOnly? EffectiveFrom = null,
+    [property: MaxItems(Agreement.MaxWitnesses)] IReadOnlyList<PersonInput>? Witnesses = null, [property: StringLength(64)] string? RenewalOfId = null)
 {
     public CreateAgreementRequest Agreement => new(InstitutionId, PartnerId, Kind, Title, Purpose, Scope, ValidityMonths, ParentAgreementId, Audiensi);
     public SigningInput Signing => new(SignedOn, Place, EffectiveFrom, Signatories, Witnesses);

@@ -4,8 +4,9 @@ using Workflow.Core;
 namespace Workflow.Functions.Directory;
 
 public sealed record InstitutionRequest(
-    [property: RegularExpression(Hosting.Ids.SlugPattern)] string? Id, string? Name, InstitutionKind? Kind, string? Class,
-    [property: RegularExpression(Hosting.Ids.SlugPattern)] string? RegionId, string? TimeZone, string? HeadName, [property: EmailAddress] string? HeadEmail);
+    [property: RegularExpression(Hosting.Ids.SlugPattern)] string? Id, string? Name, InstitutionKind? Kind,
+    [property: RegularExpression(Hosting.Ids.SlugPattern)] string? RegionId, string? TimeZone, string? HeadName, [property: EmailAddress] string? HeadEmail,
+    string? Class = null);
 
 /// <summary>Someone the directory names: a delegate of a head, a reviewer of a Kanwil.</summary>
 public sealed record Official(string Name, string Email);

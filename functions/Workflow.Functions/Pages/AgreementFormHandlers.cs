@@ -69,7 +69,8 @@ public static class AgreementFormHandlers
             "review" => SubmitForReviewAsync(id, context, f, s, ct),
             "action-plan" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.SetActionPlan(
                 FormRows.Read(f, "items", ["activity", "owner", "dueOn", "frequency", "status"]).Where(r => r["activity"].Length > 0 || r["owner"].Length > 0)
-                    .Select(r => new ActionItemInput(r["activity"], r["owner"], DateOrNull(r["dueOn"], "dueOn"), NullIfEmpty(r["frequency"]), EnumOrNull<ActionItemStatus>(r["status"]))).ToList(),
+                    .Select(r => new ActionItemInput(r["activity"], r["owner"], EnumOrNull<ActionItemStatus>(r["status"]),
+                        DueOn: DateOrNull(r["dueOn"], "dueOn"), Frequency: NullIfEmpty(r["frequency"]))).ToList(),
                 context.Actor, now)), ct),
             "renewal" => s.Engine.StartRenewalAsync(id, context, IntOrNull(f.GetValueOrDefault("validityMonths")), ct),
             "termination" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.Terminate(
