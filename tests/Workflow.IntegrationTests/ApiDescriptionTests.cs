@@ -132,7 +132,8 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
         foreach (var (path, method, operation) in operations.Where(o => o.Path.StartsWith("/api/agreements", StringComparison.Ordinal)))
         {
             Assert.NotNull(operation["security"]);
-            Assert.NotNull(operation["responses"]!["401"]);
+            Assert.Equal("#/components/schemas/ProblemDetails",
+                operation["responses"]!["401"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
             if (method is "post" or "put")
                 Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Idempotency-Key" && p["in"]!.GetValue<string>() == "header");
         }

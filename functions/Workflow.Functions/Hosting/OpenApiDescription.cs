@@ -66,7 +66,14 @@ public static class OpenApiDescription
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
                 operation.Responses ??= [];
-                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token (`urn:sinergi:problem:unauthorized`)." });
+                operation.Responses.TryAdd("401", new OpenApiResponse
+                {
+                    Description = "No valid bearer token (`urn:sinergi:problem:unauthorized`).",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+                    },
+                });
             }
             await MultipartPartsAsync(operation, context, ct);
             if (operation.OperationId == "listAgreements") ListQuery(operation);
