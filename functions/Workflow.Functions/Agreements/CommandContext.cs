@@ -46,12 +46,16 @@ public sealed record CommandContext(
     /// The key is scoped to the caller, the operation and its target, so the same key sent elsewhere is a new request;
     /// the request hash makes a reused key with a different request a 422 rather than a silent replay.
     /// </summary>
+    /// <summary>The idempotency header, and the longest key it may carry (visible ASCII only).</summary>
+    public const string KeyHeader = "Idempotency-Key";
+    public const int MaxKeyLength = 200;
+
     public static IdempotencyRecord? KeyFrom(HttpContext http, Caller caller, string operation, string target, string requestText, string? key = null)
     {
-        var header = string.IsNullOrEmpty(key) ? http.Request.Headers["Idempotency-Key"].ToString() : key;
+        var header = string.IsNullOrEmpty(key) ? http.Request.Headers[KeyHeader].ToString() : key;
         if (header.Length == 0) return null;
-        if (header.Length > 200 || header.Any(c => c < 0x21 || c > 0x7e))
-            throw DomainValidationException.For("Idempotency-Key", "Paling banyak 200 karakter ASCII yang terlihat.");
+        if (header.Length > MaxKeyLength || header.Any(c => c < 0x21 || c > 0x7e))
+            throw DomainValidationException.For(KeyHeader, $"Paling banyak {MaxKeyLength} karakter ASCII yang terlihat.");
         return new IdempotencyRecord(
             EventChain.Sha256Hex($"{caller.Email}\n{operation}\n{target}\n{header}"),
             EventChain.Sha256Hex(requestText));

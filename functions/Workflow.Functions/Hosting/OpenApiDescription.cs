@@ -68,7 +68,7 @@ public static class OpenApiDescription
                 operation.Responses ??= [];
                 operation.Responses.TryAdd("401", new OpenApiResponse
                 {
-                    Description = "No valid bearer token (`urn:sinergi:problem:unauthorized`).",
+                    Description = $"No valid bearer token (`{ProblemTypes.Unauthorized}`).",
                     Content = new Dictionary<string, OpenApiMediaType>
                     {
                         ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
@@ -166,9 +166,13 @@ public static class OpenApiDescription
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
-            Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false,
-            Description = "Up to 200 visible ASCII characters. A request sent again with the same key is carried out once and answered as the first time; the same key with a different request is refused (422).",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200, Pattern = "^[\\x21-\\x7E]{1,200}$" },
+            Name = Agreements.CommandContext.KeyHeader, In = ParameterLocation.Header, Required = false,
+            Description = $"Up to {Agreements.CommandContext.MaxKeyLength} visible ASCII characters. A request sent again with the same key is carried out once and answered as the first time; the same key with a different request is refused (422).",
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String, MaxLength = Agreements.CommandContext.MaxKeyLength,
+                Pattern = $"^[\\x21-\\x7E]{{1,{Agreements.CommandContext.MaxKeyLength}}}$",
+            },
         });
         foreach (var (status, response) in operation.Responses ?? [])
         {
