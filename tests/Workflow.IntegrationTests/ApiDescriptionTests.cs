@@ -13,29 +13,24 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
     [Fact]
     public async Task TheDescriptionPassesSpectralsRecommendedRulesWithNoError()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"sinergi-openapi-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, (await DocumentAsync()).ToJsonString());
-        try
-        {
-            var root = AzuriteProcess.RepositoryRoot();
-            var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-            foreach (var argument in new[] { Path.Combine(root, "node_modules", "@stoplight", "spectral-cli", "dist", "index.js"), "lint", file,
-                         "--ruleset", Path.Combine(root, ".spectral.yaml"), "--format", "json", "--fail-severity", "error", "--quiet" })
-                info.ArgumentList.Add(argument);
-            using var spectral = Process.Start(info)!;
-            var output = await spectral.StandardOutput.ReadToEndAsync();
-            var errors = await spectral.StandardError.ReadToEndAsync();
-            await spectral.WaitForExitAsync();
-            var results = output.Trim().Length == 0 ? [] : JsonNode.Parse(output)!.AsArray();
-            // Severity 0 is an error; warnings (a missing contact, operation descriptions) are not counted.
-            var found = results.Where(r => r!["severity"]!.GetValue<int>() == 0).Select(r => $"{r!["code"]}: {r["message"]} at {r["path"]}").ToList();
-            Assert.True(found.Count == 0, string.Join("\n", found));
-            Assert.True(spectral.ExitCode == 0, $"spectral exited {spectral.ExitCode}: {errors}{output}");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        // Kept beside the test output, for a person to read.
+        var root = AzuriteProcess.RepositoryRoot();
+        var file = Path.Combine(root, ".test-data", "openapi.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, (await DocumentAsync()).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        foreach (var argument in new[] { Path.Combine(root, "node_modules", "@stoplight", "spectral-cli", "dist", "index.js"), "lint", file,
+                     "--ruleset", Path.Combine(root, ".spectral.yaml"), "--format", "json", "--fail-severity", "error", "--quiet" })
+            info.ArgumentList.Add(argument);
+        using var spectral = Process.Start(info)!;
+        var output = await spectral.StandardOutput.ReadToEndAsync();
+        var errors = await spectral.StandardError.ReadToEndAsync();
+        await spectral.WaitForExitAsync();
+        var results = output.Trim().Length == 0 ? [] : JsonNode.Parse(output)!.AsArray();
+        // Severity 0 is an error; warnings (a missing contact, operation descriptions) are not counted.
+        var found = results.Where(r => r!["severity"]!.GetValue<int>() == 0).Select(r => $"{r!["code"]}: {r["message"]} at {r["path"]}").ToList();
+        Assert.True(found.Count == 0, string.Join("\n", found));
+        Assert.True(spectral.ExitCode == 0, $"spectral exited {spectral.ExitCode}: {errors}{output}");
     }
 
     [Fact]
@@ -143,5 +138,29 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
         var schemas = doc["components"]!["schemas"]!.AsObject();
         foreach (var name in new[] { "AgreementKind", "AgreementStatus", "ProgramArea", "ReviewerRole", "ReviewDecision", "PartnerKind" })
             Assert.Equal("string", schemas[name]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EveryHistoryEventHasItsOwnSchemaChosenByItsType()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!.AsObject();
+        var events = schemas["AgreementEvent"]!;
+        Assert.Equal("type", events["discriminator"]!["propertyName"]!.GetValue<string>());
+        var mapping = events["discriminator"]!["mapping"]!.AsObject().ToDictionary(m => m.Key, m => m.Value!.GetValue<string>());
+        var types = typeof(Workflow.Core.AgreementEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Workflow.Core.AgreementEvent))).Select(t => t.Name).Order();
+        Assert.Equal(types, mapping.Keys.Order());
+        Assert.Equal(types, events["properties"]!["type"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).Order());
+        Assert.Contains("type", events["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        foreach (var (type, reference) in mapping)
+        {
+            // Each kind is the base and its own fields, as generators read inheritance.
+            var kind = schemas[reference.Split('/')[^1]]!;
+            Assert.Equal("#/components/schemas/AgreementEvent", kind["allOf"]![0]!["$ref"]!.GetValue<string>());
+        }
+        var decided = schemas["ReviewStepDecided"]!["allOf"]![1]!;
+        Assert.Equal("#/components/schemas/ReviewDecision", decided["properties"]!["decision"]!["$ref"]!.GetValue<string>());
+        Assert.Contains("roundOutcome", decided["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal("#/components/schemas/AgreementEvent",
+            schemas["HistoryEntry"]!["properties"]!["data"]!["oneOf"]!.AsArray().Single(s => s!["$ref"] is not null)!["$ref"]!.GetValue<string>());
     }
 }

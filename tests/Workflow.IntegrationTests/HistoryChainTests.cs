@@ -65,6 +65,23 @@ public sealed class HistoryChainTests(SinergiFixture fixture)
         Assert.Equal(2, history["brokenAtSeq"]!.GetValue<int>());
         Assert.False(history["events"]![1]!["valid"]!.GetValue<bool>());
         Assert.True(history["events"]![0]!["valid"]!.GetValue<bool>());
+        // The history shows what is stored now, so the change can be seen.
+        Assert.Equal(7, history["events"]![1]!["data"]!["draft"]!["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AnEventThatCanNoLongerBeReadIsShownWithoutDataAndBreaksTheChain()
+    {
+        var (w, id) = await AgreementWithHistoryAsync();
+        var row = (await fixture.Storage.Agreements.GetEntityAsync<TableEntity>(id, "e-0000000002")).Value;
+        row["Data0"] = System.Text.Encoding.UTF8.GetBytes("{\"draft\":");
+        await fixture.Storage.Agreements.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
+
+        var history = await api.GetAsync($"/api/agreements/{id}/history", w.StaffToken);
+        Assert.Equal(2, history["brokenAtSeq"]!.GetValue<int>());
+        Assert.Equal("DraftUploaded", history["events"]![1]!["type"]!.GetValue<string>());
+        Assert.Null(history["events"]![1]!["data"]);
+        Assert.Equal("AgreementCreated", history["events"]![0]!["data"]!["type"]!.GetValue<string>());
     }
 
     [Fact]

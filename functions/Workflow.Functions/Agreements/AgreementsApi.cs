@@ -26,7 +26,7 @@ public static class AgreementsApi
             .WithName("getAgreement").WithSummary("Get one agreement, with the moves the caller may make on it now");
         group.MapGet("/{id}/history", History).ProducesProblem(403).ProducesProblem(404)
             .WithName("getAgreementHistory").WithSummary("Get an agreement's events, with its hash chain checked");
-        group.MapGet("/{id}/documents/{documentId}", Document).Produces(200, contentType: "application/pdf").ProducesProblem(403).ProducesProblem(404)
+        group.MapGet("/{id}/documents/{documentId}", Document).Produces(200, typeof(Stream), FileKinds.ContentType(FileKind.Pdf), [.. FileKinds.Evidence.Skip(1).Select(FileKinds.ContentType)]).ProducesProblem(403).ProducesProblem(404)
             .WithName("getAgreementDocument").WithSummary("Download one of an agreement's documents");
         return app;
     }

@@ -33,7 +33,10 @@ public static class OpenApiDescription
             };
             // An enum or object property is wrapped (oneOf null and its schema) once the schemas are shared: only here can
             // a required one lose its null.
-            foreach (var (name, schema) in document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+            var schemas = document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+            foreach (var (name, polymorphic) in schemas.Where(s => s.Value is OpenApiSchema { Discriminator: not null }).ToList())
+                Inheritance(name, (OpenApiSchema)polymorphic, schemas, document);
+            foreach (var (name, schema) in schemas)
             {
                 if (schema is not OpenApiSchema shared) continue;
                 if (IsRequest(name)) RequiredIsNotNull(shared);
@@ -61,20 +64,19 @@ public static class OpenApiDescription
         options.AddOperationTransformer(async (operation, context, ct) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            operation.Responses ??= [];
             if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
             {
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
-                operation.Responses ??= [];
-                operation.Responses.TryAdd("401", new OpenApiResponse
-                {
-                    Description = $"No valid bearer token (`{ProblemTypes.Unauthorized}`).",
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
-                    },
-                });
+                operation.Responses.TryAdd("401", Problem(ProblemTypes.Unauthorized, context.Document));
+                operation.Responses.TryAdd("403", Problem(ProblemTypes.Forbidden, context.Document));
             }
+            // An id in the path is checked before anything is read.
+            if (operation.Parameters?.Any(p => p.In == ParameterLocation.Path) == true)
+                operation.Responses.TryAdd("400", Problem(ProblemTypes.Validation, context.Document, "HttpValidationProblemDetails"));
+            if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+                operation.Responses.TryAdd("503", Problem(ProblemTypes.StorageUnavailable, context.Document));
             await MultipartPartsAsync(operation, context, ct);
             if (operation.OperationId == "listAgreements") ListQuery(operation);
             if (context.Description.RelativePath?.StartsWith("api/agreements", StringComparison.Ordinal) == true
@@ -82,6 +84,56 @@ public static class OpenApiDescription
                 Idempotent(operation);
         });
     }
+
+    /// <summary>
+    /// A polymorphic type (a history event) is described as generators read inheritance: the base holds what every kind
+    /// has (its discriminator among them, listing the kinds) and maps each discriminator value to its kind; each kind is
+    /// <c>allOf</c> the base and its own properties, named as its discriminator value (<c>ReviewStepDecided</c>). The
+    /// generator writes the base as <c>anyOf</c> the kinds, each whole, named after the base.
+    /// </summary>
+    private static void Inheritance(string baseName, OpenApiSchema polymorphic, IDictionary<string, IOpenApiSchema> schemas, OpenApiDocument document)
+    {
+        var discriminator = polymorphic.Discriminator!.PropertyName!;
+        var kinds = (polymorphic.Discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+            .Select(m => (Value: m.Key, Id: m.Value.Reference.Id!)).Where(k => schemas.ContainsKey(k.Id)).ToList();
+        var whole = kinds.Select(k => (OpenApiSchema)schemas[k.Id]).ToList();
+        var shared = whole.Select(k => (IEnumerable<string>)(k.Properties?.Keys ?? [])).Aggregate((a, b) => a.Intersect(b)).ToHashSet();
+        var properties = shared.ToDictionary(name => name, name => whole[0].Properties![name]);
+        properties[discriminator] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. kinds.Select(k => (System.Text.Json.Nodes.JsonNode)k.Value)] };
+        polymorphic.Properties = properties;
+        polymorphic.Required = new HashSet<string>(whole.Select(k => (IEnumerable<string>)(k.Required ?? new HashSet<string>())).Aggregate((a, b) => a.Intersect(b)).Append(discriminator));
+        polymorphic.AnyOf = null;
+        polymorphic.OneOf = null;
+        polymorphic.Discriminator.Mapping = new Dictionary<string, OpenApiSchemaReference>();
+        foreach (var ((value, id), schema) in kinds.Zip(whole))
+        {
+            schemas.Remove(id);
+            polymorphic.Discriminator.Mapping[value] = new OpenApiSchemaReference(value, document);
+            schemas[value] = new OpenApiSchema
+            {
+                Description = schema.Description,
+                AllOf =
+                [
+                    new OpenApiSchemaReference(baseName, document),
+                    new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = schema.Properties?.Where(p => !shared.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value),
+                        Required = new HashSet<string>((schema.Required ?? new HashSet<string>()).Where(r => !shared.Contains(r))),
+                    },
+                ],
+            };
+        }
+    }
+
+    private static OpenApiResponse Problem(string type, OpenApiDocument? document, string schema = "ProblemDetails") => new()
+    {
+        Description = $"{ProblemTypes.All.Single(p => p.Type == type).Meaning} (`{type}`)",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(schema, document) },
+        },
+    };
 
     /// <summary>What a client sends: a body, a part of one, or an item of either.</summary>
     private static bool IsRequest(string typeName) => typeName.EndsWith("Request", StringComparison.Ordinal)

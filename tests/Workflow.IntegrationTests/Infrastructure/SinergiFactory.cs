@@ -43,6 +43,11 @@ public sealed class SinergiFactory(string connectionString, Action<IServiceColle
         return settings;
     }
 
+    /// <summary>A client as the factory's own (following redirects, keeping cookies) whose every API answer is checked
+    /// against the app's description.</summary>
+    public new HttpClient CreateClient() =>
+        CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(), new DescribedResponses());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
