@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Workflow.IntegrationTests.Infrastructure;
 
@@ -18,19 +17,15 @@ public sealed class ApiDescriptionTests(SinergiFixture fixture)
         var file = Path.Combine(root, ".test-data", "openapi.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, (await DocumentAsync()).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var argument in new[] { Path.Combine(root, "node_modules", "@stoplight", "spectral-cli", "dist", "index.js"), "lint", file,
-                     "--ruleset", Path.Combine(root, ".spectral.yaml"), "--format", "json", "--fail-severity", "error", "--quiet" })
-            info.ArgumentList.Add(argument);
-        using var spectral = Process.Start(info)!;
-        var output = await spectral.StandardOutput.ReadToEndAsync();
-        var errors = await spectral.StandardError.ReadToEndAsync();
-        await spectral.WaitForExitAsync();
+        var spectral = await CommandLine.RunAsync("node", root,
+            [Path.Combine(root, "node_modules", "@stoplight", "spectral-cli", "dist", "index.js"), "lint", file,
+             "--ruleset", Path.Combine(root, ".spectral.yaml"), "--format", "json", "--fail-severity", "error", "--quiet"], TimeSpan.FromMinutes(3));
+        var output = spectral.Output;
         var results = output.Trim().Length == 0 ? [] : JsonNode.Parse(output)!.AsArray();
         // Severity 0 is an error; warnings (a missing contact, operation descriptions) are not counted.
         var found = results.Where(r => r!["severity"]!.GetValue<int>() == 0).Select(r => $"{r!["code"]}: {r["message"]} at {r["path"]}").ToList();
         Assert.True(found.Count == 0, string.Join("\n", found));
-        Assert.True(spectral.ExitCode == 0, $"spectral exited {spectral.ExitCode}: {errors}{output}");
+        Assert.True(spectral.ExitCode == 0, $"spectral: {spectral}");
     }
 
     [Fact]

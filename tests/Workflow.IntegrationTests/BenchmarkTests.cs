@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Workflow.IntegrationTests.Infrastructure;
 
@@ -13,14 +12,8 @@ public sealed class BenchmarkTests
         var bench = AppProcess.BuiltAssembly(Path.Combine("bench", "Sinergi.Bench"), "Sinergi.Bench.dll");
         Assert.True(File.Exists(bench), $"{bench} is not built (the solution builds it)");
         var output = Path.Combine(Path.GetTempPath(), $"sinergi-bench-{Guid.NewGuid():N}.json");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { bench, "--quick", "--out", output }) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await stdout + await stderr;
+        var process = await CommandLine.RunAsync("dotnet", AzuriteProcess.RepositoryRoot(), [bench, "--quick", "--out", output], TimeSpan.FromMinutes(8));
+        var text = process.ToString();
         try
         {
             // 0: every target met; 2: figures written, some target not met (the quick sizes are too small to judge).

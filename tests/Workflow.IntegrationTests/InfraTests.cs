@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Workflow.IntegrationTests.Infrastructure;
@@ -21,14 +20,9 @@ public sealed class InfraTests
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var info = new ProcessStartInfo(Bicep()) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Infra };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "bicep did not finish");
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var (code, output, errors) = CommandLine.RunAsync(Bicep(), Infra, args, TimeSpan.FromMinutes(3),
+            new Dictionary<string, string> { ["BICEP_TELEMETRY_ENABLED"] = "false" }).GetAwaiter().GetResult();
+        return (code, output, errors);
     }
 
     [Fact]

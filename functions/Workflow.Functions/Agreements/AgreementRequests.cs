@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Workflow.Functions.Hosting;
 using Workflow.Core;
 
@@ -26,8 +27,8 @@ public sealed record ImportAgreementRequest(
     [property: StringLength(64)] string? ParentAgreementId = null, AudiensiInput? Audiensi = null, DateOnly? EffectiveFrom = null,
     [property: MaxItems(Agreement.MaxWitnesses)] IReadOnlyList<PersonInput>? Witnesses = null, [property: StringLength(64)] string? RenewalOfId = null)
 {
-    public CreateAgreementRequest Agreement => new(InstitutionId, PartnerId, Kind, Title, Purpose, Scope, ValidityMonths, ParentAgreementId, Audiensi);
-    public SigningInput Signing => new(SignedOn, Place, EffectiveFrom, Signatories, Witnesses);
+    [JsonIgnore] public CreateAgreementRequest Agreement => new(InstitutionId, PartnerId, Kind, Title, Purpose, Scope, ValidityMonths, ParentAgreementId, Audiensi);
+    [JsonIgnore] public SigningInput Signing => new(SignedOn, Place, EffectiveFrom, Signatories, Witnesses);
 }
 
 public sealed record ReviewRequest([property: MaxItems(Agreement.MaxReviewSteps), MinLength(1)] IReadOnlyList<ReviewStepInput>? Steps);
@@ -47,7 +48,7 @@ public sealed record EvaluationRequest(
     DateOnly? PeriodEnd, string? Summary, Recommendation? Recommendation,
     [property: MaxItems(Agreement.MaxActionItems)] IReadOnlyList<ItemScoreInput>? ItemScores = null)
 {
-    public EvaluationInput Input => new(PeriodEnd, Summary, Recommendation, ItemScores);
+    [JsonIgnore] public EvaluationInput Input => new(PeriodEnd, Summary, Recommendation, ItemScores);
 }
 
 public sealed record RenewalRequest([property: Range(Agreement.MinValidityMonths, Agreement.MaxValidityMonths)] int? ValidityMonths);

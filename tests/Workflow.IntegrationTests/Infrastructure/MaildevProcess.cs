@@ -11,6 +11,9 @@ public sealed class MaildevProcess : IAsyncDisposable
 
     public int SmtpPort { get; }
 
+    /// <summary>maildev's web address, whose <c>api/email</c> lists what it caught.</summary>
+    public string WebUrl => web.BaseAddress!.ToString();
+
     private MaildevProcess(NodeService node, int smtpPort, int webPort)
     {
         this.node = node;
