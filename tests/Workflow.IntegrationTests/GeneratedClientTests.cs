@@ -19,7 +19,19 @@ public sealed class GeneratedClientTests(SinergiFixture fixture)
         await SucceedsAsync("dotnet", Root, ["kiota", "generate", "--language", "CSharp", "--openapi", $"{app.Url}/openapi/v1.json",
             "--output", Path.Combine(project, "Generated"), "--class-name", "SinergiClient", "--namespace-name", "Sinergi.Client",
             "--exclude-backward-compatible", "--clean-output", "--log-level", "Warning"]);
-        await BuildAndRunAsync(project, "KiotaLifecycle.dll", app);
+        await BuildAndRunAsync(project, "KiotaLifecycle.dll", app, "The whole lifecycle went through the generated client.");
+    }
+
+    [Fact]
+    public async Task AnNSwagClientGeneratedFromTheServedDescriptionDrivesTheJsonOperationsWithEnumsAsStrings()
+    {
+        await using var app = await StartAppAsync();
+        var project = Path.Combine(Root, "tests", "Clients", "NSwagLifecycle");
+        await SucceedsAsync("dotnet", Root, ["nswag", "openapi2csclient", $"/input:{app.Url}/openapi/v1.json",
+            $"/output:{Path.Combine(project, "Generated", "SinergiClient.cs")}", "/namespace:Sinergi.NSwagClient", "/className:SinergiClient",
+            "/jsonLibrary:SystemTextJson", "/operationGenerationMode:SingleClientFromOperationId", "/dateType:System.DateOnly",
+            "/generateOptionalParameters:true", "/generateNullableReferenceTypes:true"]);
+        await BuildAndRunAsync(project, "NSwagLifecycle.dll", app, "The JSON operations went through the generated client.");
     }
 
     private async Task<AppProcess> StartAppAsync()
@@ -31,11 +43,11 @@ public sealed class GeneratedClientTests(SinergiFixture fixture)
         return app;
     }
 
-    private async Task BuildAndRunAsync(string project, string assembly, AppProcess app)
+    private async Task BuildAndRunAsync(string project, string assembly, AppProcess app, string finished)
     {
         await SucceedsAsync("dotnet", project, ["build", "-c", "Release", "--nologo", "-v", "quiet"]);
         var run = await SucceedsAsync("dotnet", project, [Path.Combine("bin", "Release", "net10.0", assembly), app.Url, fixture.Mail.WebUrl]);
-        Assert.Contains("The whole lifecycle went through the generated client.", run.Output);
+        Assert.Contains(finished, run.Output);
     }
 
     private static async Task<CommandResult> SucceedsAsync(string program, string directory, string[] arguments)
