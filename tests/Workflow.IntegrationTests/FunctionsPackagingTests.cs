@@ -155,9 +155,15 @@ public sealed class FunctionsPackagingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("default-src 'none'", dashboard.Headers.GetValues("Content-Security-Policy").Single());
 
-        // The API description lists the endpoints under the host as it does standalone.
-        var paths = (await viaFunctions.GetAsync("/openapi/v1.json", w.StaffToken))["paths"]!.AsObject().Select(p => p.Key).Order();
-        Assert.Equal((await viaApp.GetAsync("/openapi/v1.json", w.StaffToken))["paths"]!.AsObject().Select(p => p.Key).Order(), paths);
+        // The host serves the same API description as the standalone app, but for where it is served from.
+        static string Described(JsonObject document)
+        {
+            document.Remove("servers");
+            return document.ToJsonString();
+        }
+        var underHost = Described(await viaFunctions.GetAsync("/openapi/v1.json", w.StaffToken));
+        Assert.Equal(Described(await viaApp.GetAsync("/openapi/v1.json", w.StaffToken)), underHost);
+        Assert.Contains("\"ReviewStepDecided\"", underHost);
     }
 
     [Fact]
