@@ -132,6 +132,8 @@ internal sealed class DemoLoader(HttpClient http)
         using var form = Form(SimplePdf.Create("DRAF NOTA KESEPAHAMAN", "Lapas Kelas IIA Bontang - Pemerintah Kota Bontang", "Versi 1, diserahkan pada audiensi 24 Oktober 2025"),
             "draf-mou-bontang-v1.pdf", ("note", "Draf yang diserahkan pada audiensi"));
         await Send(HttpMethod.Post, $"/api/agreements/{id}/drafts", "bontang-mou-draft-1", form);
+        // Version 2 written by Sinergi from what it holds (parties, scope, validity), in the standard form, goes to review.
+        await Send(HttpMethod.Post, $"/api/agreements/{id}/drafts/generated", "bontang-mou-draft-2", new { });
 
         // The draft goes to review; the first official's email (with the approval link) waits in the mail catcher.
         await Send(HttpMethod.Post, $"/api/agreements/{id}/review", "bontang-mou-review-1", new

@@ -5,10 +5,12 @@ public static class Move
 {
     public const string Drafts = "drafts", Review = "review", Decision = "decision", Signing = "signing",
         ActionPlan = "action-plan", Evaluations = "evaluations", Renewal = "renewal", Termination = "termination",
+        /// <summary>A progress report on an action-plan item (<c>POST …/action-plan/{itemId}/progress</c>).</summary>
+        Progress = "progress",
         /// <summary>Withdrawing a scheduled termination (<c>POST …/termination/withdrawal</c>).</summary>
         Withdrawal = "withdrawal";
 
-    public static readonly IReadOnlyList<string> All = [Drafts, Review, Decision, Signing, ActionPlan, Evaluations, Renewal, Termination, Withdrawal];
+    public static readonly IReadOnlyList<string> All = [Drafts, Review, Decision, Signing, ActionPlan, Progress, Evaluations, Renewal, Termination, Withdrawal];
 }
 
 /// <summary>
@@ -40,6 +42,8 @@ public sealed partial class Agreement
         Move.Signing => StatusRefusal("mencatat penandatanganan", "record the signing", AgreementStatus.Approved),
         Move.ActionPlan => StatusRefusal("mengubah rencana aksi", "change the action plan",
             AgreementStatus.Exploring, AgreementStatus.Drafting, AgreementStatus.Approved, AgreementStatus.Active),
+        Move.Progress => StatusRefusal("melaporkan kemajuan rencana aksi", "report action-plan progress", AgreementStatus.Active)
+            ?? (ActionPlan.Count == 0 ? new("Belum ada rencana aksi untuk dilaporkan kemajuannya.", "There is no action plan to report on yet.") : null),
         Move.Evaluations => StatusRefusal("mencatat evaluasi", "record an evaluation", AgreementStatus.Active),
         Move.Renewal => StatusRefusal("memulai perpanjangan", "start a renewal", AgreementStatus.Active) ?? ScheduledTerminationRefusal() ?? RenewalRefusal(now),
         Move.Termination => StatusRefusal("mengakhiri perjanjian", "terminate the agreement", AgreementStatus.Active) ?? ScheduledTerminationRefusal(),

@@ -46,19 +46,37 @@ public sealed partial class Agreement
         ExpiresOn = record.EffectiveFrom.AddMonths(ValidityMonths);
     }
 
+    public const int MaxEvidenceFiles = 10;
+
+    /// <summary>
+    /// Replaces the plan. An item keeps its id (and with it its progress) when it names it, or else when its activity is
+    /// one the plan had; other items get new ids. Ids are never used twice.
+    /// </summary>
     public ActionPlanUpdated SetActionPlan(IReadOnlyList<ActionItemInput>? items, Actor by, DateTimeOffset now)
     {
         Check(Move.ActionPlan, now);
         var v = new Validator();
+        var previous = ActionPlan;
+        var seq = ActionItemSeq;
         var plan = v.List("items", items, 0, MaxActionItems)
-            .Select((item, i) => item is null
-                ? new ActionItem("", "", null, null, ActionItemStatus.Planned)
-                : new ActionItem(
-                    v.Line($"items[{i}].activity", item.Activity, 500),
+            .Select((item, i) =>
+            {
+                if (item is null) return new ActionItem("", "", null, null, ActionItemStatus.Planned);
+                var activity = v.Line($"items[{i}].activity", item.Activity, 500);
+                var kept = item.Id is { Length: > 0 } id
+                    ? previous.FirstOrDefault(p => p.Id == id) ?? Unknown(v, $"items[{i}].id", id)
+                    : previous.FirstOrDefault(p => string.Equals(p.Activity, activity, StringComparison.OrdinalIgnoreCase));
+                return new ActionItem(
+                    activity,
                     v.Line($"items[{i}].owner", item.Owner, 200),
                     item.DueOn,
                     v.OptionalLine($"items[{i}].frequency", item.Frequency, 100),
-                    v.Required($"items[{i}].status", item.Status)))
+                    v.Required($"items[{i}].status", item.Status))
+                {
+                    Id = kept?.Id ?? $"i{++seq}", PartnerOwned = item.PartnerOwned ?? kept?.PartnerOwned ?? false,
+                    Reports = kept?.Reports ?? 0, LastReportOn = kept?.LastReportOn,
+                };
+            })
             .ToList();
         if (items?.Any(i => i is null) == true) v.Add("items", "Kegiatan tidak boleh kosong.");
         for (var i = 0; i < plan.Count; i++)
@@ -66,9 +84,47 @@ public sealed partial class Agreement
                 v.Add($"items[{i}]", "Isi tanggal target (dueOn) atau frekuensi.");
         var duplicate = plan.GroupBy(p => p.Activity, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Key != "" && g.Count() > 1);
         if (duplicate is not null) v.Add("items", $"Kegiatan '{duplicate.Key}' tercantum lebih dari sekali.");
+        var twice = plan.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) v.Add("items", $"Kegiatan dengan id '{twice.Key}' tercantum lebih dari sekali.");
         v.ThrowIfAny();
-        ActionPlan = plan;
+        (ActionPlan, ActionItemSeq) = (plan, seq);
         return new ActionPlanUpdated(now, by, plan);
+
+        static ActionItem? Unknown(Validator v, string field, string id)
+        {
+            v.Add(field, $"Rencana aksi tidak memuat kegiatan dengan id '{id}'.");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A progress report on one item of the plan: the item takes the reported status. Through the partner's link
+    /// (<paramref name="viaPartnerLink"/>) only an item the partner owns can be reported on.
+    /// </summary>
+    public ProgressReported ReportProgress(
+        string itemId, ProgressInput input, IReadOnlyList<DocumentRef> evidence, Actor by, DateTimeOffset now, bool viaPartnerLink = false)
+    {
+        Check(Move.Progress, now);
+        var v = new Validator();
+        var item = ActionPlan.FirstOrDefault(i => i.Id == itemId);
+        if (item is null) throw DomainValidationException.For("itemId", $"Rencana aksi tidak memuat kegiatan dengan id '{itemId}'.");
+        if (viaPartnerLink && !item.PartnerOwned)
+            throw DomainValidationException.For("itemId", "Kegiatan ini dilaksanakan lembaga; mitra melaporkan kegiatan yang menjadi tanggung jawabnya.");
+        var date = v.Required("date", input.Date);
+        if (input.Date > Today(now)) v.Add("date", "Tanggal laporan tidak boleh melewati hari ini.");
+        var summary = v.Text("summary", input.Summary, 4000);
+        if (input.Participants is < 0 or > 100_000) v.Add("participants", "Jumlah warga binaan peserta 0 sampai 100000.");
+        var status = v.Required("status", input.Status);
+        if (status == ActionItemStatus.Cancelled) v.Add("status", "Laporkan status belum mulai (Planned), berjalan (InProgress) atau selesai (Done).");
+        if (evidence.Count > MaxEvidenceFiles) v.Add("files", $"Paling banyak {MaxEvidenceFiles} berkas bukti.");
+        v.ThrowIfAny();
+
+        var report = new ProgressReport(item.Id, item.Activity, date, summary, input.Participants, status, evidence, now, by.Email, viaPartnerLink);
+        ActionPlan = [.. ActionPlan.Select(i => i.Id != item.Id ? i : i with
+        {
+            Status = status, Reports = i.Reports + 1, LastReportOn = i.LastReportOn is { } last && last > date ? last : date,
+        })];
+        return new ProgressReported(now, by, report);
     }
 
     public EvaluationRecorded RecordEvaluation(EvaluationInput input, DocumentRef? document, Actor by, DateTimeOffset now)

@@ -47,6 +47,8 @@ public sealed partial class Agreement
     [JsonInclude] public DateOnly? EffectiveFrom { get; private set; }
     [JsonInclude] public DateOnly? ExpiresOn { get; private set; }
     [JsonInclude] public IReadOnlyList<ActionItem> ActionPlan { get; private set; } = [];
+    /// <summary>The last number given to an action-plan item's id.</summary>
+    [JsonInclude] public int ActionItemSeq { get; private set; }
     [JsonInclude] public int EvaluationCount { get; private set; }
     /// <summary>The latest period end that a recorded evaluation covers.</summary>
     [JsonInclude] public DateOnly? EvaluatedThrough { get; private set; }

@@ -23,6 +23,7 @@ namespace Workflow.Core;
 [JsonDerivedType(typeof(EvaluationReminderDue), nameof(EvaluationReminderDue))]
 [JsonDerivedType(typeof(ReviewReminderDue), nameof(ReviewReminderDue))]
 [JsonDerivedType(typeof(DecisionRequested), nameof(DecisionRequested))]
+[JsonDerivedType(typeof(ProgressReported), nameof(ProgressReported))]
 public abstract record AgreementEvent(DateTimeOffset At, Actor By)
 {
     [JsonIgnore]
@@ -82,3 +83,6 @@ public sealed record DecisionRequested(DateTimeOffset At, Actor By, int Round, i
 
 /// <summary>A review step passed half its allowed days, or (<paramref name="Overdue"/>) all of them.</summary>
 public sealed record ReviewReminderDue(DateTimeOffset At, Actor By, string NoticeId, int Round, int Step, ReviewerRole Role, bool Overdue) : AgreementEvent(At, By);
+
+/// <summary>Progress on an action-plan item was reported (by staff, or by the partner through its link).</summary>
+public sealed record ProgressReported(DateTimeOffset At, Actor By, ProgressReport Report) : AgreementEvent(At, By);

@@ -35,9 +35,15 @@ public sealed record SigningInput(
     IReadOnlyList<PersonInput>? Signatories,
     IReadOnlyList<PersonInput>? Witnesses);
 
+/// <param name="Id">An item already in the plan keeps its id (and its progress); left out, an item with the same activity keeps its own.</param>
+/// <param name="PartnerOwned">The partner carries it out and reports on it through its link.</param>
 public sealed record ActionItemInput(
     [property: StringLength(500)] string? Activity, [property: StringLength(200)] string? Owner, ActionItemStatus? Status,
-    DateOnly? DueOn = null, [property: StringLength(100)] string? Frequency = null);
+    DateOnly? DueOn = null, [property: StringLength(100)] string? Frequency = null, [property: StringLength(20)] string? Id = null, bool? PartnerOwned = null);
+
+/// <summary>A progress report on an action-plan item.</summary>
+public sealed record ProgressInput(
+    DateOnly? Date, [property: StringLength(4000)] string? Summary, ActionItemStatus? Status, [property: Range(0, 100_000)] int? Participants = null);
 
 public sealed record ItemScoreInput([property: StringLength(500)] string? Activity, [property: Range(1, 5)] int? Score);
 

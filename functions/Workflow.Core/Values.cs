@@ -77,7 +77,25 @@ public sealed record Signing(
     DocumentRef Document,
     bool Imported);
 
-public sealed record ActionItem(string Activity, string Owner, DateOnly? DueOn, string? Frequency, ActionItemStatus Status);
+public sealed record ActionItem(string Activity, string Owner, DateOnly? DueOn, string? Frequency, ActionItemStatus Status)
+{
+    /// <summary>Stays with the item through changes to the plan (<c>i1</c>, <c>i2</c>, …); progress is reported against it.</summary>
+    public string Id { get; init; } = "";
+    /// <summary>The partner carries the item out, and reports on it through its link.</summary>
+    public bool PartnerOwned { get; init; }
+    /// <summary>How many progress reports there are, and the day of the latest.</summary>
+    public int Reports { get; init; }
+    public DateOnly? LastReportOn { get; init; }
+
+    /// <summary>Late: its target date has passed (in the institution's time zone, <paramref name="today"/>) and it is not finished.</summary>
+    public bool IsLate(DateOnly today) => DueOn is { } due && due < today && Status is not (ActionItemStatus.Done or ActionItemStatus.Cancelled);
+}
+
+/// <summary>How an action-plan item is going, as reported on a day: what was done, by how many warga binaan, with evidence.</summary>
+/// <param name="ViaPartnerLink">Reported by the partner through its link rather than by a signed-in user.</param>
+public sealed record ProgressReport(
+    string ItemId, string Activity, DateOnly Date, string Summary, int? Participants, ActionItemStatus Status,
+    IReadOnlyList<DocumentRef> Evidence, DateTimeOffset ReportedAt, string ReportedBy, bool ViaPartnerLink);
 
 public sealed record ItemScore(string Activity, int Score);
 

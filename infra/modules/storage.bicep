@@ -4,7 +4,7 @@ param location string
 param tags object
 
 var tables = ['agreements', 'institutions', 'partners', 'agreementsbyinstitution', 'agreementsbyregion', 'agreementsbystatus', 'agreementsbyexpiry', 'timers']
-var containers = ['documents', 'locks', 'dataprotection', 'deployments']
+var containers = ['documents', 'templates', 'locks', 'dataprotection', 'deployments']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

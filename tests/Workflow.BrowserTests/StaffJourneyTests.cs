@@ -7,7 +7,8 @@ using Workflow.IntegrationTests.Infrastructure;
 namespace Workflow.BrowserTests;
 
 /// <summary>A staff member runs an agreement through the pages in a real browser; an official decides from the emailed link.</summary>
-public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed partial class StaffJourneyTests(BrowserFixture fixture)
 {
     /// <summary>As a new user: the site's root, which leads to the sign-in page, then a demo user.</summary>
     private static async Task SignInAsync(IPage page, string email)
@@ -118,15 +119,18 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await page.WaitForURLAsync(new Regex("/app/perjanjian/agr-[a-z0-9]+$"));
             var id = AgreementId().Match(page.Url).Groups[1].Value;
             Assert.Contains(words.Exploring, await page.InnerTextAsync("main"));
-            Assert.Equal(["action-plan", "draft"], await FormsAsync(page));
+            Assert.Equal(["action-plan", "draft", "draft-generated"], await FormsAsync(page));
             Assert.Contains(words.ReviewNotYet, await page.InnerTextAsync("ul.refused"));
 
-            // A draft, then a review with one official.
+            // A draft uploaded, then version 2 written by Sinergi in the page's language, then a review with one official.
             await page.SetInputFilesAsync("#draft input[name=file]", pdf);
             await page.ClickAsync("#draft button[type=submit]");
             await page.WaitForSelectorAsync("#review");
             Assert.Contains(words.Drafting, await page.InnerTextAsync("main"));
-            Assert.Equal(["action-plan", "draft", "review"], await FormsAsync(page));
+            Assert.Equal(["action-plan", "draft", "draft-generated", "review"], await FormsAsync(page));
+            await page.SelectOptionAsync("#draft-generated select[name=language]", language);
+            await SubmitAsync(page, "draft-generated");
+            Assert.Contains(".docx", await page.InnerTextAsync("main"));
             await page.SelectOptionAsync("#review select[name='steps[0].role']", "Legal");
             await page.FillAsync("#review input[name='steps[0].name']", "Yessy Rita Apsati");
             await page.FillAsync("#review input[name='steps[0].email']", official);
@@ -175,7 +179,13 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
             await page.ClickAsync("#signing button[type=submit]");
             await page.Locator("#evaluation, .error").First.WaitForAsync();
             Assert.True(await page.Locator("#evaluation").CountAsync() == 1, "signing refused: " + string.Join(" | ", await page.Locator(".error").AllInnerTextsAsync()));
-            Assert.Equal(["action-plan", "evaluation", "termination"], await FormsAsync(page));
+            Assert.Equal(["action-plan", "evaluation", "progress", "termination"], await FormsAsync(page));
+            await page.FillAsync("#progress input[name=date]", today.ToString("yyyy-MM-dd"));
+            await page.FillAsync("#progress textarea[name=summary]", "Angkatan pertama konveksi dimulai.");
+            await page.FillAsync("#progress input[name=participants]", "12");
+            await page.SetInputFilesAsync("#progress input[name=files]", pdf);
+            await SubmitAsync(page, "progress");
+            Assert.Contains("Angkatan pertama konveksi dimulai.", await page.InnerTextAsync("main"));
             await page.FillAsync("#evaluation input[name=periodEnd]", today.ToString("yyyy-MM-dd"));
             await page.FillAsync("#evaluation textarea[name=summary]", "Pelatihan konveksi berjalan; produk dipamerkan.");
             await page.SelectOptionAsync("#evaluation select[name=recommendation]", "Renew");
@@ -253,27 +263,33 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture) : IClassFi
         await page.FillAsync("#action-plan input[name='items[0].owner']", "Head of Giatja");
         await page.FillAsync("#action-plan input[name='items[0].dueOn']", today.AddMonths(3).ToString("yyyy-MM-dd"));
         await SubmitAsync(page, "action-plan");
-        Assert.Contains("Vocational sewing class", await page.InnerTextAsync("table"));
+        Assert.Contains("Vocational sewing class", await page.InnerTextAsync("#rencana-aksi"));
+        Assert.Equal(["action-plan", "evaluation", "progress", "termination"], await FormsAsync());
+        await page.FillAsync("#progress input[name=date]", today.ToString("yyyy-MM-dd"));
+        await page.FillAsync("#progress textarea[name=summary]", "First class held.");
+        await page.SelectOptionAsync("#progress select[name=status]", "Done");
+        await SubmitAsync(page, "progress");
+        Assert.Contains("First class held.", await page.InnerTextAsync("main"));
 
         await page.FillAsync("#evaluation input[name=periodEnd]", today.ToString("yyyy-MM-dd"));
         await page.FillAsync("#evaluation textarea[name=summary]", "Classes run every week; products sold at the fair.");
         await page.SelectOptionAsync("#evaluation select[name=recommendation]", "Renew");
         await page.ClickAsync("#evaluation button[type=submit]");
         await page.WaitForSelectorAsync("text=Classes run every week");
-        Assert.Equal(["action-plan", "evaluation", "renewal", "termination"], await FormsAsync());
+        Assert.Equal(["action-plan", "evaluation", "progress", "renewal", "termination"], await FormsAsync());
 
         // A scheduled termination: the agreement stays Active, the form to withdraw it replaces the one to terminate.
         await page.FillAsync("#termination textarea[name=reason]", "The partner moves the programme elsewhere.");
         await page.FillAsync("#termination input[name=effectiveOn]", today.AddDays(30).ToString("yyyy-MM-dd"));
         await page.ClickAsync("#termination button[type=submit]");
         await page.WaitForSelectorAsync("#withdrawal");
-        Assert.Equal(["action-plan", "evaluation", "withdrawal"], await FormsAsync());
+        Assert.Equal(["action-plan", "evaluation", "progress", "withdrawal"], await FormsAsync());
         Assert.Contains(words.TerminationScheduled, await page.InnerTextAsync("dl.facts"));
         Assert.Contains($"{words.AlreadyScheduled} {today.AddDays(30):yyyy-MM-dd}", await page.InnerTextAsync("ul.refused"));
         await page.FillAsync("#withdrawal textarea[name=reason]", "The programme stays here.");
         await page.ClickAsync("#withdrawal button[type=submit]");
         await page.WaitForSelectorAsync("#renewal");
-        Assert.Equal(["action-plan", "evaluation", "renewal", "termination"], await FormsAsync());
+        Assert.Equal(["action-plan", "evaluation", "progress", "renewal", "termination"], await FormsAsync());
 
         // The renewal leads to the new agreement, drafting.
         await page.FillAsync("#renewal input[name=validityMonths]", "24");

@@ -20,6 +20,8 @@ public sealed class MoveTests
                 Move.Decision => a.Decide(a.OpenRound?.Round ?? 1, a.OpenRound?.CurrentStep?.Step ?? 1, ReviewDecision.Approve, null, Admin, now),
                 Move.Signing => a.Sign(Signing(), Pdf("doc-s"), Staff, now),
                 Move.ActionPlan => a.SetActionPlan([], Staff, now),
+                Move.Progress => a.ReportProgress(a.ActionPlan.FirstOrDefault()?.Id ?? "i1",
+                    new ProgressInput(DateOnly.FromDateTime(now.UtcDateTime), "Berjalan.", ActionItemStatus.InProgress), [], Staff, now),
                 Move.Evaluations => a.RecordEvaluation(new EvaluationInput(DateOnly.FromDateTime(now.UtcDateTime), "Baik.", Recommendation.Continue, null), null, Staff, now),
                 Move.Renewal => a.StartRenewal("agr-2", 12, Staff, now),
                 Move.Termination => a.Terminate("Tidak berlanjut.", DateOnly.FromDateTime(now.UtcDateTime), Staff, now),

@@ -28,6 +28,9 @@ public static class AgreementCommandsApi
             .WithName("recordSigning").WithSummary("Record the signing, with the signed copy");
         group.MapPut("/action-plan", SetActionPlan).WithBodyLimit(BodyLimit.Json).Accepts<ActionPlanRequest>("application/json").Produces<AgreementResponse>()
             .WithName("setActionPlan").WithSummary("Replace the action plan");
+        group.MapPost("/action-plan/{itemId}/progress", ReportProgress).DisableAntiforgery().WithUploadLimit(app, Agreement.MaxEvidenceFiles)
+            .Accepts<ProgressForm>("multipart/form-data").Produces<ProgressReport>(201).ProducesProblem(415)
+            .WithName("reportProgress").WithSummary("Report progress on an action-plan item, with evidence");
         group.MapPost("/evaluations", RecordEvaluation).DisableAntiforgery().WithUploadLimit(app)
             .Accepts<EvaluationRequest>("application/json", "multipart/form-data").WithMetadata(new MultipartForm(typeof(EvaluationForm))).Produces<AgreementResponse>().ProducesProblem(415)
             .WithName("recordEvaluation").WithSummary("Record an evaluation, with optional evidence");
@@ -46,14 +49,25 @@ public static class AgreementCommandsApi
         await EnsureWritableAsync(Ids.Route(id), http, store, ct);
         var response = await upload.RunAsync(http.Request, id, FileKinds.Contracts, fileRequired: true, form =>
             engine.ExecuteAsync(id, CommandContext.ForUpload(http, "draft", id, form), (a, now) =>
-            {
-                var uploaded = a.UploadDraft(form.File!, form.Field("note"), http.Actor(), now);
-                return new Change([uploaded], Answer: (_, _, _) => AgreementEngine.Json(201,
-                    new DraftUploadResponse(uploaded.Draft.Version, uploaded.Draft.Document.DocumentId, uploaded.Draft.Document.Sha256),
-                    $"/api/agreements/{id}/documents/{uploaded.Draft.Document.DocumentId}"));
-            }, ct), ct);
+                Drafts.DraftGeneration.DraftUploadedChange(id, a.UploadDraft(form.File!, form.Field("note"), http.Actor(), now)), ct), ct);
         return response.ToResult();
     }
+
+    private static async Task<StoredResponseResult> ReportProgress(
+        string id, string itemId, HttpContext http, AgreementEngine engine, AgreementStore store, UploadCommand upload, CancellationToken ct)
+    {
+        await EnsureWritableAsync(Ids.Route(id), http, store, ct);
+        var form = new MultipartUpload { ManyFiles = ("files", Agreement.MaxEvidenceFiles) };
+        var response = await upload.RunAsync(http.Request, id, FileKinds.ProgressEvidence, fileRequired: false, f =>
+            engine.ExecuteAsync(id, CommandContext.ForUpload(http, "progress", $"{id}/{itemId}", f), (a, now) =>
+                ProgressChange(id, a.ReportProgress(itemId, f.Json<ProgressInput>("report") ?? throw DomainValidationException.For("report", "Wajib mengisi laporan (JSON)."),
+                    f.Many, http.Actor(), now)), ct), ct, form);
+        return response.ToResult();
+    }
+
+    /// <summary>A progress report answers 201 with the report as recorded.</summary>
+    public static Change ProgressChange(string id, ProgressReported reported) =>
+        new([reported], Answer: (_, _, _) => AgreementEngine.Json(201, reported.Report, $"/api/agreements/{id}"));
 
     private static async Task<StoredResponseResult> SubmitForReview(
         string id, HttpContext http, AgreementEngine engine, AgreementStore store, DirectoryStore directory, CancellationToken ct)

@@ -12,7 +12,7 @@ public sealed record AgreementSummary(
     string Id, AgreementKind Kind, AgreementStatus Status, string InstitutionId, string RegionId, string PartnerId,
     string Title, DateOnly? ExpiresOn, int Version, DateTimeOffset? UpdatedAt,
     string? ParentAgreementId, IReadOnlyList<ProgramArea> Areas, DateOnly? EvaluationDueOn, DateTimeOffset? ReviewDueAt, DateOnly? EffectiveFrom,
-    bool Imported);
+    bool Imported, DateOnly? ItemDueOn = null);
 
 /// <summary>One page of a list; <paramref name="ContinuationToken"/> asks for the next, null on the last.</summary>
 public sealed record AgreementPage(IReadOnlyList<AgreementSummary> Items, string? ContinuationToken);
@@ -131,7 +131,8 @@ public sealed class AgreementQueries(StorageClients storage)
         Date(r.GetString("EvaluationDueOn")),
         r.GetDateTimeOffset("ReviewDueAt"),
         Date(r.GetString("EffectiveFrom")),
-        r.GetBoolean("Imported") == true);
+        r.GetBoolean("Imported") == true,
+        Date(r.GetString("ItemDueOn")));
 
     private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd");
 }

@@ -29,7 +29,8 @@ public sealed record AgreementResponse(
     IReadOnlyList<DraftResponse> Drafts,
     IReadOnlyList<ReviewRound> ReviewRounds,
     Signing? Signing,
-    IReadOnlyList<ActionItem> ActionPlan,
+    IReadOnlyList<ActionItemResponse> ActionPlan,
+    IReadOnlyList<ProgressReport> Progress,
     IReadOnlyList<Evaluation> Evaluations,
     Termination? Termination,
     IReadOnlyList<ScheduledTimer> NextTimers,
@@ -44,8 +45,17 @@ public sealed record AgreementResponse(
         a.ParentAgreementId, a.RenewalOfId, a.RenewedById, a.PendingRenewalId, a.EffectiveFrom, a.ExpiresOn, a.Signing?.Imported == true, a.Audiensi,
         history.Drafts.Select(d => new DraftResponse(d.Version, d.Document.DocumentId, d.Document.FileName, d.Document.ContentType,
             d.Document.Length, d.Document.Sha256, d.Note, d.UploadedAt, d.UploadedBy)).ToList(),
-        history.ReviewRounds, a.Signing, a.ActionPlan, history.Evaluations, a.Termination,
+        history.ReviewRounds, a.Signing, [.. a.ActionPlan.Select(i => ActionItemResponse.From(i, a.Today(now)))], history.Progress, history.Evaluations, a.Termination,
         a.UpcomingTimers(now, policy), version, a.CreatedAt, a.CreatedBy, allowedMoves);
 }
 
 public sealed record DraftUploadResponse(int Version, string DocumentId, string Sha256);
+
+/// <summary>An action-plan item with how it is going; <c>late</c> when its target date has passed unfinished, in the institution's time zone.</summary>
+public sealed record ActionItemResponse(
+    string Id, string Activity, string Owner, DateOnly? DueOn, string? Frequency, ActionItemStatus Status, bool PartnerOwned,
+    int Reports, DateOnly? LastReportOn, bool Late)
+{
+    public static ActionItemResponse From(ActionItem i, DateOnly today) =>
+        new(i.Id, i.Activity, i.Owner, i.DueOn, i.Frequency, i.Status, i.PartnerOwned, i.Reports, i.LastReportOn, i.IsLate(today));
+}

@@ -233,6 +233,7 @@ public sealed class AgreementStore(StorageClients storage, StateCache cache, Not
             ["EffectiveFrom"] = a.EffectiveFrom?.ToString("yyyy-MM-dd"),
             ["Areas"] = string.Join(",", a.Scope.Select(s => s.Area).Distinct()),
             ["EvaluationDueOn"] = a.NextEvaluationDue(policy)?.ToString("yyyy-MM-dd"),
+            ["ItemDueOn"] = a.EarliestOpenItemDue?.ToString("yyyy-MM-dd"),
             ["ReviewDueAt"] = a.CurrentReviewDeadline,
             ["Status"] = a.Status.ToString(),
             ["Kind"] = a.Kind.ToString(),

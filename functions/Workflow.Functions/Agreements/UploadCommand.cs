@@ -4,8 +4,8 @@ using Workflow.Functions.Documents;
 namespace Workflow.Functions.Agreements;
 
 /// <summary>
-/// A command that carries a file: the file streams to blob storage first, then the command runs.
-/// If the command fails, or is a replay of an earlier answer, the new blob is removed again, so
+/// A command that carries files: each streams to blob storage first, then the command runs.
+/// If the command fails, or is a replay of an earlier answer, the new blobs are removed again, so
 /// a refused request leaves nothing behind.
 /// </summary>
 public sealed class UploadCommand(DocumentStore documents)
@@ -16,24 +16,33 @@ public sealed class UploadCommand(DocumentStore documents)
         Func<MultipartUpload, Task<StoredResponse>> command, CancellationToken ct, MultipartUpload? into = null,
         Func<MultipartUpload, Task>? beforeFile = null)
     {
-        DocumentRef? saved = null;
+        var saved = new List<DocumentRef>();
         try
         {
-            var form = await MultipartUpload.ReadAsync(request,
-                async (name, stream) => saved = await documents.SaveAsync(agreementId, name, stream, allowed, ct), fileRequired, ct, into, beforeFile);
+            var form = await MultipartUpload.ReadAsync(request, async (name, stream) =>
+            {
+                var document = await documents.SaveAsync(agreementId, name, stream, allowed, ct);
+                saved.Add(document);
+                return document;
+            }, fileRequired, ct, into, beforeFile);
             var response = await command(form);
-            if (response.Replayed && saved is not null) await documents.DeleteAsync(agreementId, saved);
+            if (response.Replayed) await DeleteAsync(agreementId, saved);
             return response;
         }
-        catch when (saved is not null)
+        catch when (saved.Count > 0)
         {
-            await documents.DeleteAsync(agreementId, saved);
+            await DeleteAsync(agreementId, saved);
             throw;
         }
+    }
+
+    private async Task DeleteAsync(string agreementId, IEnumerable<DocumentRef> saved)
+    {
+        foreach (var document in saved) await documents.DeleteAsync(agreementId, document);
     }
 
     /// <summary>What makes two uploads the same request: every field and the file's hash.</summary>
     public static string RequestText(MultipartUpload form) =>
         string.Join('\n', form.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={string.Join('\u001f', f.Value)}"))
-        + "\nfile=" + form.File?.Sha256;
+        + "\nfile=" + form.File?.Sha256 + (form.Many.Count > 0 ? "\nfiles=" + string.Join(',', form.Many.Select(f => f.Sha256)) : "");
 }

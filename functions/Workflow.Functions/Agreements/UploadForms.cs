@@ -24,3 +24,6 @@ public sealed record EvaluationForm(EvaluationRequest Evaluation, IFormFile? Fil
 /// the routing takes the last one it is given): the API description shows these parts for multipart.
 /// </summary>
 public sealed record MultipartForm(Type Parts);
+
+/// <summary><c>POST …/action-plan/{itemId}/progress</c>: the report as JSON, then evidence files (PDF, JPEG, PNG), each a <c>files</c> part.</summary>
+public sealed record ProgressForm(ProgressInput Report, IReadOnlyList<IFormFile>? Files = null);

@@ -17,7 +17,7 @@ public sealed class Projections(StorageClients storage)
 
     /// <summary>The state row's columns that every list row carries.</summary>
     public static readonly string[] SummaryColumns =
-        ["Status", "Kind", "InstitutionId", "RegionId", "PartnerId", "Title", "ExpiresOn", "Version", "UpdatedAt", "ParentAgreementId", "Areas", "EvaluationDueOn", "ReviewDueAt", "EffectiveFrom", "Imported"];
+        ["Status", "Kind", "InstitutionId", "RegionId", "PartnerId", "Title", "ExpiresOn", "Version", "UpdatedAt", "ParentAgreementId", "Areas", "EvaluationDueOn", "ReviewDueAt", "EffectiveFrom", "Imported", "ItemDueOn"];
 
     /// <summary>
     /// Whether a change alters what a list shows. Asking an official and the reminders and notices change nothing listed

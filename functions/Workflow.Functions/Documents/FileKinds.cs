@@ -10,6 +10,8 @@ public static class FileKinds
     public static readonly FileKind[] Contracts = [FileKind.Pdf, FileKind.Docx];
     public static readonly FileKind[] SignedCopies = [FileKind.Pdf];
     public static readonly FileKind[] Evidence = [FileKind.Pdf, FileKind.Docx, FileKind.Png, FileKind.Jpeg];
+    /// <summary>Evidence of action-plan progress: a report or photographs.</summary>
+    public static readonly FileKind[] ProgressEvidence = [FileKind.Pdf, FileKind.Jpeg, FileKind.Png];
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];

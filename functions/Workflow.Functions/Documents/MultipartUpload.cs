@@ -21,6 +21,10 @@ public sealed class MultipartUpload
     public DocumentRef? File { get; private set; }
     /// <summary>Files of other named parts, where the caller allows them (a signing event: one per agreement).</summary>
     public Dictionary<string, DocumentRef> Files { get; } = new(StringComparer.Ordinal);
+    /// <summary>A part that may come several times, each a file (a progress report's <c>files</c>), and how many at most.</summary>
+    public (string Part, int Max)? ManyFiles { get; init; }
+    /// <summary>The files of <see cref="ManyFiles"/>, in the order they came.</summary>
+    public List<DocumentRef> Many { get; } = [];
 
     public string? Field(string name) => Fields.TryGetValue(name, out var values) ? values[^1] : null;
 
@@ -67,6 +71,14 @@ public sealed class MultipartUpload
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     throw DomainValidationException.For("form", "Bagian multipart tanpa Content-Disposition form-data.");
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (upload.ManyFiles is { } many && name == many.Part)
+                {
+                    if (upload.Many.Count >= many.Max) throw DomainValidationException.For(name, $"Paling banyak {many.Max} berkas.");
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    if (string.IsNullOrEmpty(fileName)) { await section.Body.CopyToAsync(Stream.Null, ct); continue; } // an empty file input
+                    upload.Many.Add(await saveFile(name, fileName, section.Body));
+                    continue;
+                }
                 if (disposition.IsFileDisposition() || name == "file" || isOtherFilePart?.Invoke(name) == true)
                 {
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;

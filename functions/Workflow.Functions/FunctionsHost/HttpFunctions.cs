@@ -66,6 +66,26 @@ public static class AgreementsFunctions
     public static IResult GetDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agreements/{id}/documents/{documentId}")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
+    [Function("ReportProgress")]
+    public static IResult ReportProgress([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agreements/{id}/action-plan/{itemId}/progress")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("GenerateDraft")]
+    public static IResult GenerateDraft([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agreements/{id}/drafts/generated")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("SetDraftTemplate")]
+    public static IResult SetDraftTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/institutions/{id}/draft-template")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("GetDraftTemplate")]
+    public static IResult GetDraftTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/institutions/{id}/draft-template")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("DeleteDraftTemplate")]
+    public static IResult DeleteDraftTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/institutions/{id}/draft-template")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
     [Function("UploadDraft")]
     public static IResult UploadDraft([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agreements/{id}/drafts")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
@@ -162,6 +182,10 @@ public static class PagesFunctions
     public static IResult AgreementListPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/perjanjian")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
+    [Function("LateItemsPage")]
+    public static IResult LateItemsPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/monev")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
     [Function("NewAgreementPage")]
     public static IResult NewAgreementPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/perjanjian/baru")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
@@ -174,12 +198,20 @@ public static class PagesFunctions
     public static IResult AgreementPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/perjanjian/{id}")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
+    [Function("GenerateDraftPage")]
+    public static IResult GenerateDraftPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/draft-generated")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
     [Function("UploadDraftPage")]
     public static IResult UploadDraftPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/draft")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
     [Function("SignPage")]
     public static IResult SignPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/signing")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("ReportProgressPage")]
+    public static IResult ReportProgressPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/progress")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
     [Function("RecordEvaluationPage")]

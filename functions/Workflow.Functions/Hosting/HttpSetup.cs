@@ -8,6 +8,7 @@ using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
 using Workflow.Functions.Dev;
 using Workflow.Functions.Directory;
+using Workflow.Functions.Drafts;
 using Workflow.Functions.Assets;
 using Workflow.Functions.Documents;
 using Workflow.Functions.Health;
@@ -53,6 +54,8 @@ public static class HttpSetup
         .AddSingleton<NewAgreementResolver>()
         .AddSingleton<DocumentStore>()
         .AddSingleton<UploadCommand>()
+        .AddSingleton<Drafts.DraftTemplates>()
+        .AddSingleton<Drafts.DraftGeneration>()
         .AddSingleton<PageServices>();
 
     /// <summary>Every endpoint, in both hostings: the standalone app maps them, the Functions host's HTTP functions run them.</summary>
@@ -65,6 +68,7 @@ public static class HttpSetup
         app.MapPartnersApi();
         app.MapAgreementsApi();
         app.MapAgreementCommandsApi();
+        app.MapDraftsApi();
         app.MapAdminApi();
         app.MapApprovalPages();
         app.MapSinergiPages();

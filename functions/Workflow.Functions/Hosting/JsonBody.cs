@@ -43,6 +43,7 @@ public static class BodyLimitExtensions
         builder.WithMetadata(new BodyLimit(bytes));
 
     /// <summary>An upload: the document limit, and room for the form's other fields.</summary>
-    public static TBuilder WithUploadLimit<TBuilder>(this TBuilder builder, IEndpointRouteBuilder app) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithBodyLimit(app.ServiceProvider.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes + 1024 * 1024);
+    /// <summary>Room for <paramref name="files"/> documents of the largest size allowed, and the form's text around them.</summary>
+    public static TBuilder WithUploadLimit<TBuilder>(this TBuilder builder, IEndpointRouteBuilder app, int files = 1) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithBodyLimit(app.ServiceProvider.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes * files + 1024 * 1024);
 }

@@ -79,6 +79,9 @@ public static class OpenApiDescription
                 operation.Responses.TryAdd("503", Problem(ProblemTypes.StorageUnavailable, context.Document));
             await MultipartPartsAsync(operation, context, ct);
             if (operation.OperationId == "listAgreements") ListQuery(operation);
+            if (operation.OperationId == "generateDraft")
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "language"))
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["id", "en"], Default = "id" };
             if (context.Description.RelativePath?.StartsWith("api/agreements", StringComparison.Ordinal) == true
                 && context.Description.HttpMethod is "POST" or "PUT")
                 Idempotent(operation);
@@ -192,7 +195,7 @@ public static class OpenApiDescription
         foreach (var part in form.GetProperties())
         {
             var type = Nullable.GetUnderlyingType(part.PropertyType) ?? part.PropertyType;
-            if (type == typeof(IFormFile) || type == typeof(string) || type.IsValueType) continue;
+            if (type == typeof(IFormFile) || typeof(IEnumerable<IFormFile>).IsAssignableFrom(type) || type == typeof(string) || type.IsValueType) continue;
             multipart!.Encoding ??= new Dictionary<string, OpenApiEncoding>();
             multipart.Encoding[JsonNamingPolicy.CamelCase.ConvertName(part.Name)] = new OpenApiEncoding { ContentType = "application/json" };
         }

@@ -23,5 +23,8 @@ public sealed class AgreementDays(IReadOnlyDictionary<string, Institution> insti
 
     public bool EvaluationDue(AgreementSummary a) => a.EvaluationDueOn <= Today(a);
 
+    /// <summary>An item of its action plan is late: its target date has passed unfinished.</summary>
+    public bool ItemsLate(AgreementSummary a) => a.ItemDueOn < Today(a);
+
     public bool ExpiringWithin(AgreementSummary a, int days) => a.Status == AgreementStatus.Active && a.ExpiresOn <= Today(a).AddDays(days);
 }

@@ -13,7 +13,7 @@ namespace Workflow.Functions.Pages;
 public static class AgreementFormHandlers
 {
     /// <summary>The forms that carry a file, and the others.</summary>
-    public static readonly string[] UploadForms = ["draft", "signing", "evaluation"], Forms = ["review", "action-plan", "renewal", "termination", "withdrawal"];
+    public static readonly string[] UploadForms = ["draft", "signing", "progress", "evaluation"], Forms = ["draft-generated", "review", "action-plan", "renewal", "termination", "withdrawal"];
 
     private static readonly (string Prefix, string[] Fields)[] Lists =
     [
@@ -28,13 +28,13 @@ public static class AgreementFormHandlers
     {
         // Who may change the agreement is decided before a byte of the form is read.
         http.Caller().EnsureCanWrite((await s.Store.GetForCommandAsync(Ids.Route(id), ct)).Agreement);
-        var upload = new MultipartUpload();
+        var upload = action == "progress" ? new MultipartUpload { ManyFiles = ("files", Agreement.MaxEvidenceFiles) } : new MultipartUpload();
         var values = new Dictionary<string, string>();
         try
         {
             var response = action switch
             {
-                "draft" or "signing" or "evaluation" => await UploadAsync(id, action, http, s, upload, ct),
+                "draft" or "signing" or "progress" or "evaluation" => await UploadAsync(id, action, http, s, upload, ct),
                 _ => await JsonLikeAsync(id, action, http, s, values = FormRows.Flatten(await http.Request.ReadFormAsync(ct)), ct),
             };
             var target = response.StatusCode == 201 && action == "renewal" && response.Location is { } location ? location.Replace("/api/agreements/", "") : id;
@@ -66,6 +66,7 @@ public static class AgreementFormHandlers
         var context = CommandContext.ForUser(http, $"page-{action}", id, f, wantsAnswer: false, key: f.GetValueOrDefault(FormKey.Field));
         return action switch
         {
+            "draft-generated" => s.Drafts.RunAsync(id, context, Drafts.DraftsApi.Culture(f.GetValueOrDefault("language")), ct),
             "review" => SubmitForReviewAsync(id, context, f, s, ct),
             "action-plan" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.SetActionPlan(
                 FormRows.Read(f, "items", ["activity", "owner", "dueOn", "frequency", "status"]).Where(r => r["activity"].Length > 0 || r["owner"].Length > 0)
@@ -90,14 +91,17 @@ public static class AgreementFormHandlers
 
     private static async Task<StoredResponse> UploadAsync(string id, string action, HttpContext http, PageServices s, MultipartUpload into, CancellationToken ct)
     {
-        var kinds = action switch { "draft" => FileKinds.Contracts, "signing" => FileKinds.SignedCopies, _ => FileKinds.Evidence };
-        return await s.Upload.RunAsync(http.Request, id, kinds, fileRequired: action != "evaluation", form =>
+        var kinds = action switch { "draft" => FileKinds.Contracts, "signing" => FileKinds.SignedCopies, "progress" => FileKinds.ProgressEvidence, _ => FileKinds.Evidence };
+        return await s.Upload.RunAsync(http.Request, id, kinds, fileRequired: action is "draft" or "signing", form =>
         {
             var f = FormRows.Flatten(form.Fields);
             var context = CommandContext.ForUpload(http, $"page-{action}", id, form, wantsAnswer: false, key: form.Field(FormKey.Field));
             return action switch
             {
                 "draft" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.UploadDraft(form.File!, form.Field("note"), context.Actor, now)), ct),
+                "progress" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.ReportProgress(form.Field("itemId") ?? "",
+                    new ProgressInput(form.Date("date"), form.Field("summary"), EnumOrNull<ActionItemStatus>(form.Field("status")), IntOrNull(form.Field("participants"))),
+                    form.Many, context.Actor, now)), ct),
                 "signing" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.Sign(
                     new SigningInput(form.Date("signedOn"), form.Field("place"), form.Date("effectiveFrom"), People(f, "signatories"), People(f, "witnesses")),
                     form.File!, context.Actor, now)), ct),

@@ -36,6 +36,7 @@ public static class PagesEndpoints
         var pages = app.MapGroup("/app").ExcludeFromDescription().RequireAuthorization(PageAuth.Policy);
         pages.MapGet("", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => DashboardPage.ShowAsync(http, s, ct)));
         pages.MapGet("/perjanjian", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => AgreementListPage.ShowAsync(http, s, ct)));
+        pages.MapGet("/monev", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => LateItemsPage.ShowAsync(http, s, ct)));
         pages.MapGet("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.ShowAsync(http, s, ct)));
         pages.MapPost("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.CreateAsync(http, s, ct)))
             .DisableAntiforgery().WithBodyLimit(BodyLimit.Form);

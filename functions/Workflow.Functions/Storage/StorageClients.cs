@@ -23,6 +23,8 @@ public sealed class StorageClients
     public const string LocksContainer = "locks";
     /// <summary>Answers to commands too long to keep in their idempotency row.</summary>
     public const string AnswersContainer = "answers";
+    /// <summary>Institutions' own draft templates (<c>{institutionId}/draft.docx</c>).</summary>
+    public const string TemplatesContainer = "templates";
     public const string DispatchQueue = "dispatch";
     /// <summary>Where the Functions host (and the standalone poller) put a notice that failed too often.</summary>
     public const string DispatchPoisonQueue = "dispatch-poison";
@@ -65,6 +67,7 @@ public sealed class StorageClients
     public BlobContainerClient Documents => Blobs.GetBlobContainerClient(DocumentsContainer);
     public BlobContainerClient Locks => Blobs.GetBlobContainerClient(LocksContainer);
     public BlobContainerClient Answers => Blobs.GetBlobContainerClient(AnswersContainer);
+    public BlobContainerClient Templates => Blobs.GetBlobContainerClient(TemplatesContainer);
     public QueueClient Dispatch => Queues.GetQueueClient(DispatchQueue);
     public QueueClient DispatchPoison => Queues.GetQueueClient(DispatchPoisonQueue);
 
@@ -77,6 +80,7 @@ public sealed class StorageClients
         await Documents.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Answers.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Templates.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Dispatch.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await DispatchPoison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }

@@ -81,8 +81,9 @@ public sealed class StorageProbe(TableServiceClient tables, BlobServiceClient bl
         foreach (var table in StorageClients.AllTables)
             await foreach (var row in tables.GetTableClient(table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
                 lines.Add($"{table}|{row.PartitionKey}|{row.RowKey}|{row.ETag}");
-        await foreach (var blob in blobs.GetBlobContainerClient(StorageClients.DocumentsContainer).GetBlobsAsync())
-            lines.Add($"blob|{blob.Name}|{blob.Properties.ETag}");
+        foreach (var container in new[] { StorageClients.DocumentsContainer, StorageClients.TemplatesContainer })
+            await foreach (var blob in blobs.GetBlobContainerClient(container).GetBlobsAsync())
+                lines.Add($"{container}|{blob.Name}|{blob.Properties.ETag}");
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
