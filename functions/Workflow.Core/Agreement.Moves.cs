@@ -7,10 +7,12 @@ public static class Move
         ActionPlan = "action-plan", Evaluations = "evaluations", Renewal = "renewal", Termination = "termination",
         /// <summary>A progress report on an action-plan item (<c>POST …/action-plan/{itemId}/progress</c>).</summary>
         Progress = "progress",
+        /// <summary>Sending the partner's contact a link to the agreement's page for partners (<c>POST …/partner-link</c>).</summary>
+        PartnerLink = "partner-link",
         /// <summary>Withdrawing a scheduled termination (<c>POST …/termination/withdrawal</c>).</summary>
         Withdrawal = "withdrawal";
 
-    public static readonly IReadOnlyList<string> All = [Drafts, Review, Decision, Signing, ActionPlan, Progress, Evaluations, Renewal, Termination, Withdrawal];
+    public static readonly IReadOnlyList<string> All = [Drafts, Review, Decision, Signing, ActionPlan, Progress, Evaluations, Renewal, Termination, Withdrawal, PartnerLink];
 }
 
 /// <summary>
@@ -45,6 +47,7 @@ public sealed partial class Agreement
         Move.Progress => StatusRefusal("melaporkan kemajuan rencana aksi", "report action-plan progress", AgreementStatus.Active)
             ?? (ActionPlan.Count == 0 ? new("Belum ada rencana aksi untuk dilaporkan kemajuannya.", "There is no action plan to report on yet.") : null),
         Move.Evaluations => StatusRefusal("mencatat evaluasi", "record an evaluation", AgreementStatus.Active),
+        Move.PartnerLink => StatusRefusal("mengirim tautan mitra", "send the partner's link", AgreementStatus.Approved, AgreementStatus.Active),
         Move.Renewal => StatusRefusal("memulai perpanjangan", "start a renewal", AgreementStatus.Active) ?? ScheduledTerminationRefusal() ?? RenewalRefusal(now),
         Move.Termination => StatusRefusal("mengakhiri perjanjian", "terminate the agreement", AgreementStatus.Active) ?? ScheduledTerminationRefusal(),
         Move.Withdrawal => StatusRefusal("membatalkan pengakhiran", "withdraw a termination", AgreementStatus.Active)

@@ -53,6 +53,8 @@ public sealed partial class Agreement
     /// <summary>The latest period end that a recorded evaluation covers.</summary>
     [JsonInclude] public DateOnly? EvaluatedThrough { get; private set; }
     [JsonInclude] public Termination? Termination { get; private set; }
+    /// <summary>The partner's link now valid, if any (revoked, or replaced by a new one, it is gone).</summary>
+    [JsonInclude] public PartnerLink? PartnerLink { get; private set; }
     /// <summary>
     /// Ids of the notices and reminders already sent (<see cref="ScheduledTimer.Id"/>) that the schedule still holds:
     /// none goes twice, and ids the schedule no longer holds are dropped.

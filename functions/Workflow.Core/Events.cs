@@ -24,6 +24,8 @@ namespace Workflow.Core;
 [JsonDerivedType(typeof(ReviewReminderDue), nameof(ReviewReminderDue))]
 [JsonDerivedType(typeof(DecisionRequested), nameof(DecisionRequested))]
 [JsonDerivedType(typeof(ProgressReported), nameof(ProgressReported))]
+[JsonDerivedType(typeof(PartnerLinkIssued), nameof(PartnerLinkIssued))]
+[JsonDerivedType(typeof(PartnerLinkRevoked), nameof(PartnerLinkRevoked))]
 public abstract record AgreementEvent(DateTimeOffset At, Actor By)
 {
     [JsonIgnore]
@@ -86,3 +88,9 @@ public sealed record ReviewReminderDue(DateTimeOffset At, Actor By, string Notic
 
 /// <summary>Progress on an action-plan item was reported (by staff, or by the partner through its link).</summary>
 public sealed record ProgressReported(DateTimeOffset At, Actor By, ProgressReport Report) : AgreementEvent(At, By);
+
+/// <summary>A link for the partner's contact was made (and e-mailed); any earlier one stops working.</summary>
+public sealed record PartnerLinkIssued(DateTimeOffset At, Actor By, string LinkId, DateTimeOffset ExpiresAt) : AgreementEvent(At, By);
+
+/// <summary>The partner's link was revoked before it expired.</summary>
+public sealed record PartnerLinkRevoked(DateTimeOffset At, Actor By, string LinkId) : AgreementEvent(At, By);

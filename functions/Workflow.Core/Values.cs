@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Workflow.Core;
 
 /// <summary>Who did something: a signed-in user or an official deciding through a link.</summary>
@@ -81,11 +83,12 @@ public sealed record ActionItem(string Activity, string Owner, DateOnly? DueOn, 
 {
     /// <summary>Stays with the item through changes to the plan (<c>i1</c>, <c>i2</c>, …); progress is reported against it.</summary>
     public string Id { get; init; } = "";
+    // Left out of the stored state while they hold their defaults: a plan of 200 items must stay well inside a table row.
     /// <summary>The partner carries the item out, and reports on it through its link.</summary>
-    public bool PartnerOwned { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool PartnerOwned { get; init; }
     /// <summary>How many progress reports there are, and the day of the latest.</summary>
-    public int Reports { get; init; }
-    public DateOnly? LastReportOn { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Reports { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public DateOnly? LastReportOn { get; init; }
 
     /// <summary>Late: its target date has passed (in the institution's time zone, <paramref name="today"/>) and it is not finished.</summary>
     public bool IsLate(DateOnly today) => DueOn is { } due && due < today && Status is not (ActionItemStatus.Done or ActionItemStatus.Cancelled);
@@ -110,3 +113,6 @@ public sealed record Evaluation(
     string RecordedBy);
 
 public sealed record Termination(string Reason, DateOnly EffectiveOn, DateTimeOffset RecordedAt, string RecordedBy);
+
+/// <summary>The partner's current link: only a token naming this id, before it expires, opens the partner's page.</summary>
+public sealed record PartnerLink(string Id, DateTimeOffset ExpiresAt, DateTimeOffset IssuedAt, string IssuedBy);

@@ -164,7 +164,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture)
 
             // Approved: an action plan, then the signing and an evaluation.
             await page.ReloadAsync();
-            Assert.Equal(["action-plan", "signing"], await FormsAsync(page));
+            Assert.Equal(["action-plan", "partner-link", "signing"], await FormsAsync(page));
             await page.FillAsync("#action-plan input[name='items[0].activity']", "Pelatihan konveksi");
             await page.FillAsync("#action-plan input[name='items[0].owner']", "Kasi Giatja");
             await page.FillAsync("#action-plan input[name='items[0].frequency']", "Mingguan");
@@ -179,7 +179,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture)
             await page.ClickAsync("#signing button[type=submit]");
             await page.Locator("#evaluation, .error").First.WaitForAsync();
             Assert.True(await page.Locator("#evaluation").CountAsync() == 1, "signing refused: " + string.Join(" | ", await page.Locator(".error").AllInnerTextsAsync()));
-            Assert.Equal(["action-plan", "evaluation", "progress", "termination"], await FormsAsync(page));
+            Assert.Equal(["action-plan", "evaluation", "partner-link", "progress", "termination"], await FormsAsync(page));
             await page.FillAsync("#progress input[name=date]", today.ToString("yyyy-MM-dd"));
             await page.FillAsync("#progress textarea[name=summary]", "Angkatan pertama konveksi dimulai.");
             await page.FillAsync("#progress input[name=participants]", "12");
@@ -254,7 +254,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture)
         Task<IReadOnlyList<string>> FormsAsync() => StaffJourneyTests.FormsAsync(page);
 
         // Offered: the plan, an evaluation, a termination. Refused, with the rule's reason in the page's language: a draft, a renewal.
-        Assert.Equal(["action-plan", "evaluation", "termination"], await FormsAsync());
+        Assert.Equal(["action-plan", "evaluation", "partner-link", "termination"], await FormsAsync());
         var refused = await page.InnerTextAsync("ul.refused");
         Assert.Contains(words.DraftNotWhenActive, refused);
         Assert.Contains(words.RenewalNeedsEvaluation, refused);
@@ -264,7 +264,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#action-plan input[name='items[0].dueOn']", today.AddMonths(3).ToString("yyyy-MM-dd"));
         await SubmitAsync(page, "action-plan");
         Assert.Contains("Vocational sewing class", await page.InnerTextAsync("#rencana-aksi"));
-        Assert.Equal(["action-plan", "evaluation", "progress", "termination"], await FormsAsync());
+        Assert.Equal(["action-plan", "evaluation", "partner-link", "progress", "termination"], await FormsAsync());
         await page.FillAsync("#progress input[name=date]", today.ToString("yyyy-MM-dd"));
         await page.FillAsync("#progress textarea[name=summary]", "First class held.");
         await page.SelectOptionAsync("#progress select[name=status]", "Done");
@@ -276,20 +276,20 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture)
         await page.SelectOptionAsync("#evaluation select[name=recommendation]", "Renew");
         await page.ClickAsync("#evaluation button[type=submit]");
         await page.WaitForSelectorAsync("text=Classes run every week");
-        Assert.Equal(["action-plan", "evaluation", "progress", "renewal", "termination"], await FormsAsync());
+        Assert.Equal(["action-plan", "evaluation", "partner-link", "progress", "renewal", "termination"], await FormsAsync());
 
         // A scheduled termination: the agreement stays Active, the form to withdraw it replaces the one to terminate.
         await page.FillAsync("#termination textarea[name=reason]", "The partner moves the programme elsewhere.");
         await page.FillAsync("#termination input[name=effectiveOn]", today.AddDays(30).ToString("yyyy-MM-dd"));
         await page.ClickAsync("#termination button[type=submit]");
         await page.WaitForSelectorAsync("#withdrawal");
-        Assert.Equal(["action-plan", "evaluation", "progress", "withdrawal"], await FormsAsync());
+        Assert.Equal(["action-plan", "evaluation", "partner-link", "progress", "withdrawal"], await FormsAsync());
         Assert.Contains(words.TerminationScheduled, await page.InnerTextAsync("dl.facts"));
         Assert.Contains($"{words.AlreadyScheduled} {today.AddDays(30):yyyy-MM-dd}", await page.InnerTextAsync("ul.refused"));
         await page.FillAsync("#withdrawal textarea[name=reason]", "The programme stays here.");
         await page.ClickAsync("#withdrawal button[type=submit]");
         await page.WaitForSelectorAsync("#renewal");
-        Assert.Equal(["action-plan", "evaluation", "progress", "renewal", "termination"], await FormsAsync());
+        Assert.Equal(["action-plan", "evaluation", "partner-link", "progress", "renewal", "termination"], await FormsAsync());
 
         // The renewal leads to the new agreement, drafting.
         await page.FillAsync("#renewal input[name=validityMonths]", "24");
@@ -297,6 +297,13 @@ public sealed partial class StaffJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync(url => AgreementId().Match(url) is { Success: true } m && m.Groups[1].Value != id);
         Assert.Contains(words.Drafting, await page.InnerTextAsync("main"));
         Assert.Contains("draft", await FormsAsync());
+
+        // Back on the renewed one: a link for the partner, then revoked.
+        await InLanguageAsync(page, language, $"/app/perjanjian/{id}");
+        await SubmitAsync(page, "partner-link");
+        Assert.Contains("partner-link-revoke", await FormsAsync());
+        await SubmitAsync(page, "partner-link-revoke");
+        Assert.DoesNotContain("partner-link-revoke", await FormsAsync());
     }
 
     [GeneratedRegex("/app/perjanjian/(agr-[a-z0-9]+)")]

@@ -83,7 +83,7 @@ public static class ApprovalEndpoints
             : stored.Agreement.LatestRound?.Round == grant.Round ? stored.Agreement.DraftOfLatestRound?.Document
             : await store.HistoryAsync(stored, ct) is var history && history.Round(grant.Round) is { } round ? history.DraftOf(round) : null;
         if (draft is null) return Page(http, 404, ApprovalPages.NotFound());
-        Protect(http);
+        LinkPageHeaders.Protect(http);
         return AgreementDocuments.Download(http, await documents.OpenReadAsync(stored!.Agreement.Id, draft, ct), draft);
     }
 
@@ -123,18 +123,7 @@ public static class ApprovalEndpoints
 
     private static IResult Page(HttpContext http, int status, ApprovalPage page)
     {
-        Protect(http);
+        LinkPageHeaders.Protect(http);
         return new RazorComponentResult(page.Component, page.Parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
-    }
-
-    /// <summary>The token is in the URL: keep it out of caches, referrers and frames.</summary>
-    private static void Protect(HttpContext http)
-    {
-        var headers = http.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["X-Frame-Options"] = "DENY";
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     }
 }

@@ -11,6 +11,8 @@ public sealed class ApprovalOptions
     /// <summary>The key before the last rotation: links signed with it still work until they expire.</summary>
     public string? PreviousSigningKey { get; set; }
     public int LinkLifetimeDays { get; set; } = 14;
+    /// <summary>How long a partner's link (its page for the agreement) works, unless revoked or replaced first.</summary>
+    public int PartnerLinkLifetimeDays { get; set; } = 90;
 }
 
 internal sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOptions>
@@ -22,6 +24,7 @@ internal sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOption
         if (o.SigningKey.Length < 32) return ValidateOptionsResult.Fail("Setting 'Approvals:SigningKey' is missing or shorter than 32 characters.");
         if (o.PreviousSigningKey is { Length: > 0 and < 32 }) return ValidateOptionsResult.Fail("Setting 'Approvals:PreviousSigningKey' is shorter than 32 characters.");
         if (o.LinkLifetimeDays is < 1 or > 90) return ValidateOptionsResult.Fail("Setting 'Approvals:LinkLifetimeDays' must be 1-90.");
+        if (o.PartnerLinkLifetimeDays is < 1 or > 366) return ValidateOptionsResult.Fail("Setting 'Approvals:PartnerLinkLifetimeDays' must be 1-366.");
         return ValidateOptionsResult.Success;
     }
 }

@@ -16,7 +16,7 @@ namespace Workflow.Functions.Email;
 /// records the failure in the agreement's history.
 /// </summary>
 public sealed class EmailDelivery(
-    AgreementStore store, DirectoryStore directory, ApprovalTokens tokens, EmailTemplates templates, IEmailTransport transport, AgreementEngine engine,
+    AgreementStore store, DirectoryStore directory, ApprovalTokens tokens, Partners.PartnerLinks partnerLinks, EmailTemplates templates, IEmailTransport transport, AgreementEngine engine,
     IOptions<EmailOptions> options, IOptions<EngineOptions> engineOptions, TimeProvider clock, ILogger<EmailDelivery> logger)
 {
     private TimeSpan ClaimFor => TimeSpan.FromSeconds(engineOptions.Value.DispatchLeaseSeconds);
@@ -107,6 +107,8 @@ public sealed class EmailDelivery(
                 await Notice("TerminationWithdrawn", everyone, kanwil: true, day, a.ExpiresOn!.Value),
             EmailTemplateNames.Terminated when a is { Status: AgreementStatus.Terminated, Termination: { } t } =>
                 await Notice("Terminated", everyone, kanwil: true, t.EffectiveOn, t.Reason),
+            EmailTemplateNames.PartnerLink when a.PartnerLink is { } link && link.Id == p.LinkId && link.ExpiresAt > clock.GetUtcNow() =>
+                await Notice("PartnerLink", partnerContact, kanwil: false, partnerLinks.Url(a.Id, link).AbsoluteUri, DateOnly.FromDateTime(link.ExpiresAt.UtcDateTime)),
             _ => null,
         };
         if (email is not { } e)

@@ -17,12 +17,15 @@ public static class EmailTemplateNames
     public const string TerminationScheduled = "TerminationScheduled";
     public const string TerminationWithdrawn = "TerminationWithdrawn";
     public const string Terminated = "Terminated";
+    public const string PartnerLink = "PartnerLink";
 }
 
 /// <summary>Which email an event asks for. Outbox payload of kind <see cref="OutboxKinds.Email"/>.</summary>
 /// <param name="Reason">A termination's reason, for the notice that it was recorded: sent even when withdrawn by the time it leaves.</param>
+/// <param name="LinkId">The partner's link an e-mail carries: not sent once it is revoked or replaced.</param>
 public sealed record EmailPayload(
-    string Template, int Round = 0, int? Step = null, int? Days = null, int? Number = null, bool Overdue = false, DateOnly? DueOn = null, string? Reason = null);
+    string Template, int Round = 0, int? Step = null, int? Days = null, int? Number = null, bool Overdue = false, DateOnly? DueOn = null, string? Reason = null,
+    string? LinkId = null);
 
 /// <summary>Turns the events of a command into the emails they cause, as outbox rows in the same transaction.</summary>
 public static class EmailPlanner
@@ -45,6 +48,8 @@ public static class EmailPlanner
         TerminationScheduled t => [Item(new EmailPayload(EmailTemplateNames.TerminationScheduled, DueOn: t.EffectiveOn, Reason: t.Reason))],
         TerminationWithdrawn t => [Item(new EmailPayload(EmailTemplateNames.TerminationWithdrawn, DueOn: t.EffectiveOn))],
         AgreementTerminated t => [Item(new EmailPayload(EmailTemplateNames.Terminated, DueOn: t.EffectiveOn))],
+        // The partner's contact gets its link; the link is in no event, it is written again from the agreement.
+        PartnerLinkIssued l => [Item(new EmailPayload(EmailTemplateNames.PartnerLink, LinkId: l.LinkId))],
         _ => Array.Empty<OutboxItem>(),
     });
 

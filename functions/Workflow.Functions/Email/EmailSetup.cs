@@ -21,7 +21,9 @@ public static class EmailSetup
             : sp.GetRequiredService<SmtpTransport>());
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<EmailDelivery>();
+        services.AddSingleton<SignedTokens>();
         services.AddSingleton<ApprovalTokens>();
+        services.AddSingleton<Partners.PartnerLinks>();
         services.AddSinergiDataProtection();
         services.AddAntiforgery(o =>
         {

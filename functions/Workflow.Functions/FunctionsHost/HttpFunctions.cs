@@ -66,6 +66,14 @@ public static class AgreementsFunctions
     public static IResult GetDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agreements/{id}/documents/{documentId}")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
+    [Function("IssuePartnerLink")]
+    public static IResult IssuePartnerLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agreements/{id}/partner-link")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("RevokePartnerLink")]
+    public static IResult RevokePartnerLink([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/agreements/{id}/partner-link")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
     [Function("ReportProgress")]
     public static IResult ReportProgress([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agreements/{id}/action-plan/{itemId}/progress")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
@@ -208,6 +216,26 @@ public static class PagesFunctions
 
     [Function("SignPage")]
     public static IResult SignPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/signing")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("PartnerLinkPage")]
+    public static IResult PartnerLinkPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/partner-link")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("RevokePartnerLinkPage")]
+    public static IResult RevokePartnerLinkPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/perjanjian/{id}/partner-link-revoke")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("PartnerPage")]
+    public static IResult PartnerPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "mitra/{token}")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("PartnerReport")]
+    public static IResult PartnerReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "mitra/{token}")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("PartnerDocument")]
+    public static IResult PartnerDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "mitra/{token}/dokumen/{documentId}")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
     [Function("ReportProgressPage")]

@@ -13,6 +13,7 @@ using Workflow.Functions.Assets;
 using Workflow.Functions.Documents;
 using Workflow.Functions.Health;
 using Workflow.Functions.Pages;
+using Workflow.Functions.Partners;
 
 namespace Workflow.Functions.Hosting;
 
@@ -56,6 +57,7 @@ public static class HttpSetup
         .AddSingleton<UploadCommand>()
         .AddSingleton<Drafts.DraftTemplates>()
         .AddSingleton<Drafts.DraftGeneration>()
+        .AddSingleton<Partners.PartnerPageServices>()
         .AddSingleton<PageServices>();
 
     /// <summary>Every endpoint, in both hostings: the standalone app maps them, the Functions host's HTTP functions run them.</summary>
@@ -71,6 +73,8 @@ public static class HttpSetup
         app.MapDraftsApi();
         app.MapAdminApi();
         app.MapApprovalPages();
+        app.MapPartnerPages();
+        app.MapPartnerLinkApi();
         app.MapSinergiPages();
         app.MapAssets();
         return app;

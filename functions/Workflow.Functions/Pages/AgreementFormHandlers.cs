@@ -13,7 +13,7 @@ namespace Workflow.Functions.Pages;
 public static class AgreementFormHandlers
 {
     /// <summary>The forms that carry a file, and the others.</summary>
-    public static readonly string[] UploadForms = ["draft", "signing", "progress", "evaluation"], Forms = ["draft-generated", "review", "action-plan", "renewal", "termination", "withdrawal"];
+    public static readonly string[] UploadForms = ["draft", "signing", "progress", "evaluation"], Forms = ["draft-generated", "review", "action-plan", "renewal", "termination", "withdrawal", "partner-link", "partner-link-revoke"];
 
     private static readonly (string Prefix, string[] Fields)[] Lists =
     [
@@ -68,6 +68,8 @@ public static class AgreementFormHandlers
         {
             "draft-generated" => s.Drafts.RunAsync(id, context, Drafts.DraftsApi.Culture(f.GetValueOrDefault("language")), ct),
             "review" => SubmitForReviewAsync(id, context, f, s, ct),
+            "partner-link" => s.PartnerLinks.IssueAsync(id, context, s.Engine, ct),
+            "partner-link-revoke" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.RevokePartnerLink(context.Actor, now)), ct),
             "action-plan" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.SetActionPlan(
                 FormRows.Read(f, "items", ["activity", "owner", "dueOn", "frequency", "status"]).Where(r => r["activity"].Length > 0 || r["owner"].Length > 0)
                     .Select(r => new ActionItemInput(r["activity"], r["owner"], EnumOrNull<ActionItemStatus>(r["status"]),

@@ -26,7 +26,7 @@ public static class AgreementPage
         await foreach (var i in queries.AllAsync(AgreementQueries.Scope(new AgreementFilter(a.InstitutionId, null, null, null, null), p.Caller), ct))
             if (i.ParentAgreementId == a.Id) children.Add(i);
         var model = new Model(a, institution, partner, children, record, history, a.UpcomingTimers(clock.GetUtcNow(), policy),
-            p.Caller.MovesFor(a, clock.GetUtcNow()), officials, form ?? FormState.Empty, notice, a.Today(clock.GetUtcNow()));
+            p.Caller.MovesFor(a, clock.GetUtcNow()), officials, form ?? FormState.Empty, notice, clock.GetUtcNow());
         return PageLayout.View<Views.AgreementView>(http, new Dictionary<string, object?> { ["Page"] = p, ["Model"] = model }, status);
     }
 
@@ -34,5 +34,8 @@ public static class AgreementPage
     public sealed record Model(
         Agreement Agreement, Institution? Institution, Partner? Partner, IReadOnlyList<AgreementSummary> Children, AgreementHistory Record,
         HistoryResponse History, IReadOnlyList<ScheduledTimer> Timers, IReadOnlyList<MoveOption> Moves,
-        (IReadOnlyList<Official> Institution, IReadOnlyList<Official> Kanwil) Officials, FormState Form, string? Notice, DateOnly Today);
+        (IReadOnlyList<Official> Institution, IReadOnlyList<Official> Kanwil) Officials, FormState Form, string? Notice, DateTimeOffset Now)
+    {
+        public DateOnly Today => Agreement.Today(Now);
+    }
 }
