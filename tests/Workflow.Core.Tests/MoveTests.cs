@@ -26,6 +26,7 @@ public sealed class MoveTests
                 Move.Renewal => a.StartRenewal("agr-2", 12, Staff, now),
                 Move.Termination => a.Terminate("Tidak berlanjut.", DateOnly.FromDateTime(now.UtcDateTime), Staff, now),
                 Move.Withdrawal => a.WithdrawTermination("Mitra melanjutkan.", Staff, now),
+                Move.PartnerLink => a.IssuePartnerLink("l1", now.AddDays(90), Staff, now),
                 _ => throw new ArgumentOutOfRangeException(nameof(move)),
             };
             return null;
@@ -85,7 +86,7 @@ public sealed class MoveTests
         Assert.Contains(Move.Renewal, Allowed(a, now));
         a.StartRenewal("agr-2", 12, Staff, now);
         Assert.Equal("Perpanjangan sudah dimulai (agr-2).", a.RefusalOf(Move.Renewal, now)!.Text);
-        Assert.Equal([Move.ActionPlan, Move.Evaluations, Move.Termination], Allowed(a, now));
+        Assert.Equal([Move.ActionPlan, Move.Evaluations, Move.Termination, Move.PartnerLink], Allowed(a, now));
     }
 
     [Fact]

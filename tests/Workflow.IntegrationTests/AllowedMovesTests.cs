@@ -46,7 +46,7 @@ public sealed class AllowedMovesTests(SinergiFixture fixture)
         var w = await api.NewWorldAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var id = await api.ImportAsync(w, today.AddMonths(-2).ToString("yyyy-MM-dd"), 24);
-        Assert.Equal(["action-plan", "evaluations", "termination"], await MovesAsync(id, w.StaffToken));
+        Assert.Equal(["action-plan", "evaluations", "termination", "partner-link"], await MovesAsync(id, w.StaffToken));
         using var browser = await PageSession.StaffAsync(fixture.Factory, w, followRedirects: true);
 
         var page = await browser.GetStringAsync($"/app/perjanjian/{id}");
@@ -77,7 +77,7 @@ public sealed class AllowedMovesTests(SinergiFixture fixture)
         var effective = today.AddMonths(3);
         await Api.Json(await api.Send(HttpMethod.Post, $"/api/agreements/{id}/termination", w.StaffToken,
             new { reason = "Mitra menghentikan program", effectiveOn = effective.ToString("yyyy-MM-dd") }), HttpStatusCode.OK);
-        Assert.Equal(["action-plan", "evaluations", "withdrawal"], await MovesAsync(id, w.StaffToken));
+        Assert.Equal(["action-plan", "evaluations", "withdrawal", "partner-link"], await MovesAsync(id, w.StaffToken));
 
         using var browser = await PageSession.StaffAsync(fixture.Factory, w, followRedirects: true);
         var page = await browser.GetStringAsync($"/app/perjanjian/{id}");
@@ -88,7 +88,7 @@ public sealed class AllowedMovesTests(SinergiFixture fixture)
 
         var after = await browser.PostAsync($"/app/perjanjian/{id}/withdrawal", new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "Program dilanjutkan" }));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        Assert.Equal(["action-plan", "evaluations", "termination"], await MovesAsync(id, w.StaffToken));
+        Assert.Equal(["action-plan", "evaluations", "termination", "partner-link"], await MovesAsync(id, w.StaffToken));
         var history = await api.GetAsync($"/api/agreements/{id}/history", w.StaffToken);
         Assert.Equal(["TerminationScheduled", "TerminationWithdrawn"], history["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Where(t => t.StartsWith("Termination")));
     }

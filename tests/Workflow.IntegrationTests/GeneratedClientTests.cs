@@ -6,8 +6,10 @@ namespace Workflow.IntegrationTests;
 /// An integrator points a generator at the served description and uses what comes out as it is: the client is generated
 /// from the running app's /openapi/v1.json, compiled, and run against that app (tests/Clients/*/Program.cs says what it does).
 /// The app runs as its own process on its own Azurite: a process stopped at the end holds task-hub leases for a while,
-/// which would slow the other tests' orchestrations on a shared one.
+/// which would slow the other tests' orchestrations on a shared one. It runs in the main collection, one test at a time
+/// with the others: its builds take both cores for a while, which the suites running beside it (the kill test) feel.
 /// </summary>
+[Collection(SinergiCollection.Name)]
 public sealed class GeneratedClientTests(GeneratedClientTests.Services services) : IClassFixture<GeneratedClientTests.Services>
 {
     private static readonly string Root = AzuriteProcess.RepositoryRoot();

@@ -66,6 +66,14 @@ public static class AgreementsFunctions
     public static IResult GetDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agreements/{id}/documents/{documentId}")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
+    [Function("SubscribeCalendar")]
+    public static IResult SubscribeCalendar([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/calendar/subscriptions")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("CalendarFeed")]
+    public static IResult CalendarFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendar/{file}")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
     [Function("IssuePartnerLink")]
     public static IResult IssuePartnerLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agreements/{id}/partner-link")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
@@ -188,6 +196,10 @@ public static class PagesFunctions
 
     [Function("AgreementListPage")]
     public static IResult AgreementListPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/perjanjian")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
+        HttpFunction.Run(req, process);
+
+    [Function("CalendarPage")]
+    public static IResult CalendarPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "app/kalender")] HttpRequest req, [DurableClient] DurableTaskClient process) =>
         HttpFunction.Run(req, process);
 
     [Function("LateItemsPage")]

@@ -6,6 +6,7 @@ using Workflow.Functions.Admin;
 using Workflow.Functions.Approvals;
 using Workflow.Functions.Agreements;
 using Workflow.Functions.Auth;
+using Workflow.Functions.Calendar;
 using Workflow.Functions.Dev;
 using Workflow.Functions.Directory;
 using Workflow.Functions.Drafts;
@@ -75,6 +76,7 @@ public static class HttpSetup
         app.MapApprovalPages();
         app.MapPartnerPages();
         app.MapPartnerLinkApi();
+        app.MapCalendarFeeds();
         app.MapSinergiPages();
         app.MapAssets();
         return app;

@@ -37,6 +37,8 @@ public static class PagesEndpoints
         pages.MapGet("", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => DashboardPage.ShowAsync(http, s, ct)));
         pages.MapGet("/perjanjian", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => AgreementListPage.ShowAsync(http, s, ct)));
         pages.MapGet("/monev", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => LateItemsPage.ShowAsync(http, s, ct)));
+        pages.MapPost("/kalender", (HttpContext http, Approvals.SignedTokens tokens, PageServices s, CancellationToken ct) =>
+            Guard(http, () => Calendar.CalendarFeeds.SubscribePageAsync(http, tokens, s.Directory, s.Clock, ct))).WithBodyLimit(BodyLimit.Form);
         pages.MapGet("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.ShowAsync(http, s, ct)));
         pages.MapPost("/perjanjian/baru", (HttpContext http, PageServices s, CancellationToken ct) => Guard(http, () => NewAgreementPage.CreateAsync(http, s, ct)))
             .DisableAntiforgery().WithBodyLimit(BodyLimit.Form);
