@@ -44,6 +44,7 @@ public sealed partial class PartnerLinkTests(SinergiFixture fixture)
         var (w, id, url) = await WithLinkAsync();
         var mail = await fixture.Mail.WaitForAsync($"ketua@{w.InstitutionId[6..]}.or.id");
         Assert.Contains(url, mail["text"]!.GetValue<string>());
+        Assert.Contains($"href=\"{url}\"", mail["html"]!.GetValue<string>());
 
         await fixture.Storage.WaitForQuietAsync(id);
         var before = await fixture.Storage.SnapshotAsync();
