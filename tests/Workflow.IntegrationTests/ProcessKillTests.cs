@@ -45,10 +45,26 @@ public sealed class ProcessKillTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task AppKilledAtRandomPointsLosesNoAcknowledgedChangeSendsNoEmailTwiceAndFiresEveryTimer()
     {
+        // A failure says which kill points it had (the seed) and what the app wrote last.
+        var seed = Environment.TickCount;
+        output.WriteLine($"kill points seeded with {seed}");
+        try
+        {
+            await KilledAtRandomPointsAsync(seed);
+        }
+        catch
+        {
+            output.WriteLine($"The app's last lines:\n{app.RecentOutput}");
+            throw;
+        }
+    }
+
+    private async Task KilledAtRandomPointsAsync(int seed)
+    {
         var client = new PatientClient(app.Url, clock);
         int kills;
         var ids = new List<string>();
-        await using (var killer = KillingLoop.Start(app, clock, new Random(Environment.TickCount)))
+        await using (var killer = KillingLoop.Start(app, clock, new Random(seed)))
         {
             for (var round = 0; round < Rounds; round++)
             {

@@ -83,5 +83,8 @@ public sealed class AppProcess(IReadOnlyDictionary<string, string> settings) : I
         while (output.Count > 200) output.TryDequeue(out _);
     }
 
+    /// <summary>The last lines the app wrote (over its restarts), for a test that fails to show.</summary>
+    public string RecentOutput => string.Join('\n', output);
+
     public async ValueTask DisposeAsync() => await KillAsync();
 }
