@@ -107,7 +107,8 @@ public sealed class EmailDelivery(
                 await Notice("TerminationWithdrawn", everyone, kanwil: true, day, a.ExpiresOn!.Value),
             EmailTemplateNames.Terminated when a is { Status: AgreementStatus.Terminated, Termination: { } t } =>
                 await Notice("Terminated", everyone, kanwil: true, t.EffectiveOn, t.Reason),
-            EmailTemplateNames.PartnerLink when a.PartnerLink is { } link && link.Id == p.LinkId && link.ExpiresAt > clock.GetUtcNow() =>
+            // Revoked or replaced before it left: the link would only be refused.
+            EmailTemplateNames.PartnerLink when p.LinkId is { } linkId && a.PartnerLinkValid(linkId, clock.GetUtcNow()) && a.PartnerLink is { } link =>
                 await Notice("PartnerLink", partnerContact, kanwil: false, partnerLinks.Url(a.Id, link).AbsoluteUri, DateOnly.FromDateTime(link.ExpiresAt.UtcDateTime)),
             _ => null,
         };
