@@ -99,6 +99,8 @@ public sealed partial class PartnerLinkTests(SinergiFixture fixture)
         var refused = await partner.PostAsync(Path(url), FilesPart(null, ("itemId", "i1"), ("date", today), ("summary", "x"), ("status", "Done")));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("tanggung jawab", await refused.Content.ReadAsStringAsync());
+        var unknownStatus = await partner.PostAsync(Path(url), FilesPart(null, ("itemId", "i2"), ("date", today), ("summary", "x"), ("status", "99")));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownStatus.StatusCode);
         Assert.Equal(before, await fixture.Storage.SnapshotAsync());
     }
 

@@ -74,14 +74,14 @@ public sealed class MultipartUpload
                 if (upload.ManyFiles is { } many && name == many.Part)
                 {
                     if (upload.Many.Count >= many.Max) throw DomainValidationException.For(name, $"Paling banyak {many.Max} berkas.");
-                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    var fileName = FileName(disposition);
                     if (string.IsNullOrEmpty(fileName)) { await section.Body.CopyToAsync(Stream.Null, ct); continue; } // an empty file input
                     upload.Many.Add(await saveFile(name, fileName, section.Body));
                     continue;
                 }
                 if (disposition.IsFileDisposition() || name == "file" || isOtherFilePart?.Invoke(name) == true)
                 {
-                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    var fileName = FileName(disposition);
                     if (string.IsNullOrEmpty(fileName))
                     {
                         // A browser sends an optional file input left empty as a part without a file name.
@@ -115,6 +115,9 @@ public sealed class MultipartUpload
         if (fileRequired && upload.File is null) throw DomainValidationException.For("file", "Wajib melampirkan berkas.");
         return upload;
     }
+
+    private static string? FileName(ContentDispositionHeaderValue disposition) =>
+        HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
 
     private void Add(string name, string value)
     {

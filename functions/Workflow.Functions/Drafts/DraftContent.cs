@@ -13,7 +13,16 @@ public sealed record DraftFacts(
 public sealed record DraftParty(string Label, string Name, string Position, string Office);
 
 /// <summary>One article: its number, its heading, its numbered paragraphs, and the lettered items that follow them.</summary>
-public sealed record DraftArticle(int Number, string Key, string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items);
+public sealed record DraftArticle(int Number, string Key, string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Items)
+{
+    /// <summary>"Pasal 3" (or "Article 3").</summary>
+    public string NumberLine(DraftTexts texts) => Line(Number, texts);
+
+    public static string Line(int number, DraftTexts texts) => texts.Get("ArticleNumber", new Dictionary<string, string> { ["nomor"] = $"{number}" });
+
+    /// <summary>The mark of the item at <paramref name="index"/>: a., b., c., …</summary>
+    public static string Letter(int index) => $"{(char)('a' + index % 26)}.";
+}
 
 /// <summary>
 /// The draft's words in order, in one language, before any layout: the standard document and an institution's own
@@ -69,7 +78,7 @@ public sealed record DraftContent(
             }))]));
         foreach (var key in new[] { "Duties", "Funding", "Term", "Evaluation", "Disputes", "ForceMajeure", "Other", "Closing" }) articles.Add((key, []));
 
-        var scopeArticle = texts.Get("ArticleNumber", new Dictionary<string, string> { ["nomor"] = "2" });
+        var scopeArticle = DraftArticle.Line(articles.FindIndex(a => a.Key == "Scope") + 1, texts);
         var numbered = articles.Select((article, i) => new DraftArticle(
             i + 1, article.Key, texts.Get($"Article.{article.Key}.Title"),
             texts.Paragraphs($"Article.{article.Key}.Body", new Dictionary<string, string>(fields) { ["pasalRuangLingkup"] = scopeArticle }), article.Items)).ToList();

@@ -35,13 +35,13 @@ public static class DraftDocument
 
         foreach (var article in content.Articles)
         {
-            body.Append(Paragraph(texts.Get("ArticleNumber", new Dictionary<string, string> { ["nomor"] = $"{article.Number}" }), bold: true, centered: true, after: 0, keepWithNext: true));
+            body.Append(Paragraph(article.NumberLine(texts), bold: true, centered: true, after: 0, keepWithNext: true));
             body.Append(Paragraph(article.Heading, bold: true, centered: true, keepWithNext: true));
             var numberParagraphs = article.Paragraphs.Count > 1;
             foreach (var (paragraph, i) in article.Paragraphs.Select((p, i) => (p, i + 1)))
                 body.Append(numberParagraphs ? Hanging($"({i})", paragraph) : Paragraph(paragraph, justified: true));
             foreach (var (item, i) in article.Items.Select((item, i) => (item, i)))
-                body.Append(Hanging($"{(char)('a' + i % 26)}.", item, indent: numberParagraphs ? 2 : 1));
+                body.Append(Hanging(DraftArticle.Letter(i), item, indent: numberParagraphs ? 2 : 1));
         }
 
         body.Append(Signatures(content));

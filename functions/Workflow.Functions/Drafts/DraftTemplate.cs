@@ -92,9 +92,9 @@ public static class DraftTemplate
         ["pihakKeduaNama"] = [c.Second.Name], ["pihakKeduaJabatan"] = [c.Second.Position], ["pihakKeduaInstansi"] = [c.Second.Office],
         ["pihak"] = [$"1. {c.PartyLine(c.First, texts)}", $"2. {c.PartyLine(c.Second, texts)}"],
         ["pertimbangan"] = c.Recitals,
-        ["pasal"] = [.. c.Articles.SelectMany(a => new[] { texts.Get("ArticleNumber", new Dictionary<string, string> { ["nomor"] = $"{a.Number}" }), a.Heading }
+        ["pasal"] = [.. c.Articles.SelectMany(a => new[] { a.NumberLine(texts), a.Heading }
             .Concat(a.Paragraphs.Select((p, i) => a.Paragraphs.Count > 1 ? $"({i + 1}) {p}" : p))
-            .Concat(a.Items.Select((item, i) => $"{(char)('a' + i % 26)}. {item}")))],
+            .Concat(a.Items.Select((item, i) => $"{DraftArticle.Letter(i)} {item}")))],
         ["ruangLingkup"] = c.Articles.Single(a => a.Key == "Scope").Items,
         ["rencanaAksi"] = c.Articles.SingleOrDefault(a => a.Key == "Implementation")?.Items ?? [],
         ["jangkaWaktu"] = [c.Validity], ["intervalEvaluasi"] = [c.EvaluationInterval],

@@ -102,8 +102,7 @@ public static class AgreementFormHandlers
             {
                 "draft" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.UploadDraft(form.File!, form.Field("note"), context.Actor, now)), ct),
                 "progress" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.ReportProgress(form.Field("itemId") ?? "",
-                    new ProgressInput(form.Date("date"), form.Field("summary"), EnumOrNull<ActionItemStatus>(form.Field("status")), IntOrNull(form.Field("participants"))),
-                    form.Many, context.Actor, now)), ct),
+                    Progress(form), form.Many, context.Actor, now)), ct),
                 "signing" => s.Engine.ExecuteAsync(id, context, (a, now) => Change.Of(a.Sign(
                     new SigningInput(form.Date("signedOn"), form.Field("place"), form.Date("effectiveFrom"), People(f, "signatories"), People(f, "witnesses")),
                     form.File!, context.Actor, now)), ct),
@@ -114,6 +113,10 @@ public static class AgreementFormHandlers
             };
         }, ct, into);
     }
+
+    /// <summary>A progress report as its form sends it: the staff page's and the partner's page's alike.</summary>
+    public static ProgressInput Progress(MultipartUpload form) =>
+        new(form.Date("date"), form.Field("summary"), EnumOrNull<ActionItemStatus>(form.Field("status")), IntOrNull(form.Field("participants")));
 
     private static List<PersonInput> People(IReadOnlyDictionary<string, string> f, string prefix) =>
         FormRows.Read(f, prefix, ["name", "position", "organization"]).Select(r => new PersonInput(r["name"], r["position"], r["organization"])).ToList();

@@ -47,8 +47,7 @@ public static class PartnerPages
         {
             await s.Upload.RunAsync(http.Request, id, FileKinds.ProgressEvidence, fileRequired: false, f =>
                 s.Engine.ExecuteAsync(id, new CommandContext(partner, _ => { }, null, WantsAnswer: false), (a, now) => Change.Of(a.ReportProgress(
-                    f.Field("itemId") ?? "", new ProgressInput(f.Date("date"), f.Field("summary"), Enum.TryParse<ActionItemStatus>(f.Field("status"), out var status) ? status : null,
-                        int.TryParse(f.Field("participants"), out var n) ? n : null), f.Many, partner, now, viaPartnerLink: true)), ct), ct, form);
+                    f.Field("itemId") ?? "", Pages.AgreementFormHandlers.Progress(f), f.Many, partner, now, viaPartnerLink: true)), ct), ct, form);
         }
         catch (DomainValidationException e)
         {
